@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { homedir, platform, tmpdir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Where Muxdeck keeps everything it writes. MUXDECK_HOME moves all of it (tests, portable installs). */
+export interface MuxdeckPaths {
+  home: string;
+  tmuxSocket: string;
+  logs: string;
+  cache: string;
+  /** Directory for Electron's own (Chromium) data, so nothing escapes MUXDECK_HOME. */
+  electronData: string;
+}
+
+/** The per-user default: the same folder Electron uses as userData for product name "Muxdeck". */
+export function defaultMuxdeckHome(env: NodeJS.ProcessEnv = process.env, os = platform()): string {
+  if (os === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Muxdeck');
+  if (os === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Muxdeck');
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Muxdeck');
+}
+
+export function resolveMuxdeckHome(env: NodeJS.ProcessEnv = process.env): string {
+  const override = env.MUXDECK_HOME?.trim();
+  return override ? resolve(override) : defaultMuxdeckHome(env);
+}
+
+/**
+ * Unix socket paths are limited to ~104 bytes (macOS) / 108 (Linux). A deep MUXDECK_HOME
+ * would make tmux fail with a cryptic error, so fall back to a short, per-home, per-user path.
+ */
+const MAX_SOCKET_PATH = 100;
+
+export function muxdeckPaths(home: string): MuxdeckPaths {
+  const preferred = join(home, 'tmux.sock');
+  const tmuxSocket =
+    Buffer.byteLength(preferred) <= MAX_SOCKET_PATH
+      ? preferred
+      : join(
+          tmpdir(),
+          `muxdeck-${userInfo().uid}`,
+          `${createHash('sha256').update(home).digest('hex').slice(0, 16)}.sock`,
+        );
+  return {
+    home,
+    tmuxSocket,
+    logs: join(home, 'logs'),
+    cache: join(home, 'cache'),
+    electronData: join(home, 'electron'),
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The `muxdeck` command in plain Node: runs the same main-process services as the
+ * desktop app, without Electron. bin/muxdeck.mjs loads the built copy of this file.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CliContext } from './cli/cliContext';
+import { SERVE_USAGE, serveCommand } from './cli/serveCommand';
+
+const USAGE = `Usage: muxdeck <command> [options]
+
+Commands:
+  serve     run Muxdeck for a browser on 127.0.0.1 (see: muxdeck serve --help)
+
+Environment:
+  MUXDECK_HOME         where Muxdeck keeps its state (tmux socket, logs, caches)
+  MUXDECK_SSH_CONFIG   ssh config file to read hosts from (default ~/.ssh/config)`;
+
+export async function runCli(argv: string[], opts: { appRoot: string }): Promise<number> {
+  const [command, ...rest] = argv;
+  const ctx: CliContext = {
+    appRoot: opts.appRoot,
+    version: readVersion(opts.appRoot),
+    env: process.env,
+    stdout: (line) => process.stdout.write(`${line}\n`),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+    log: (line) => {
+      if (process.env.MUXDECK_LOG !== 'quiet') process.stderr.write(line);
+    },
+    untilStopped: () =>
+      new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
+  };
+  try {
+    switch (command) {
+      case 'serve':
+        return await serveCommand(rest, ctx);
+      case '--version':
+      case '-v':
+        ctx.stdout(ctx.version);
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        ctx.stdout(`${USAGE}\n\n${SERVE_USAGE}`);
+        return 0;
+      default:
+        ctx.stderr(`muxdeck: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    ctx.stderr(`muxdeck ${command}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+function readVersion(appRoot: string): string {
+  try {
+    const pkg = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}

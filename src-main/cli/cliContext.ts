@@ -1,0 +1,12 @@
+/** What a CLI command needs from its process, passed in so commands run in tests too. */
+export interface CliContext {
+  appRoot: string;
+  version: string;
+  env: NodeJS.ProcessEnv;
+  stdout(line: string): void;
+  stderr(line: string): void;
+  /** Diagnostic log lines (JSON); never secrets. */
+  log(line: string): void;
+  /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
+  untilStopped(): Promise<void>;
+}

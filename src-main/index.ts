@@ -1,0 +1,94 @@
+/**
+ * Boots the desktop app. The only file that imports Electron: everything else in
+ * src-main is plain Node, composed by composeServices and served over IPC here.
+ */
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { composeServices, type MuxdeckServices } from './app/compose';
+import { muxdeckPaths, resolveMuxdeckHome } from './app/paths';
+import { RENDERER_CSP, hardenedWebPreferences, isExternalWebUrl, trustedFrameUrlChecker } from './app/windowSecurity';
+import { loadNodePtySpawner } from './platform/nodePtySpawner';
+import { streamLogger } from './platform/streamLogger';
+import { serveContractOverIpc } from './transport/electronIpc';
+
+const home = resolveMuxdeckHome(process.env);
+// Chromium's own data lives under MUXDECK_HOME too, so nothing escapes it.
+app.setPath('userData', muxdeckPaths(home).electronData);
+app.enableSandbox();
+
+let services: MuxdeckServices | undefined;
+let stopIpc: (() => void) | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isExternalWebUrl(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    process.stderr.write(`Muxdeck failed to start: ${String(error)}\n`);
+    app.exit(1);
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    stopIpc?.();
+    // Detach tmux clients only: every session keeps running for the next start.
+    services?.dispose();
+  });
+}
+
+async function start(): Promise<void> {
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permission === 'clipboard-sanitized-write'),
+  );
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
+  );
+
+  const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
+  services = await composeServices({
+    home,
+    resourcesDir,
+    transport: 'electron',
+    version: app.getVersion(),
+    env: process.env,
+    logger: streamLogger((line) => process.stderr.write(line)),
+    spawner: await loadNodePtySpawner(),
+    ...(process.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: process.env.MUXDECK_SSH_CONFIG } : {}),
+  });
+
+  const rendererFile = join(__dirname, '../renderer/index.html');
+  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+  stopIpc = serveContractOverIpc({
+    ipcMain,
+    router: services.router,
+    isTrustedFrameUrl: trustedFrameUrlChecker({
+      rendererFileUrl: pathToFileURL(rendererFile).href,
+      ...(devServerUrl && !app.isPackaged ? { devServerUrl } : {}),
+    }),
+  });
+
+  mainWindow = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 640,
+    minHeight: 400,
+    show: false,
+    title: 'Muxdeck',
+    webPreferences: hardenedWebPreferences(join(__dirname, '../preload/index.js')),
+  });
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  if (devServerUrl && !app.isPackaged) await mainWindow.loadURL(devServerUrl);
+  else await mainWindow.loadFile(rendererFile);
+}

@@ -1,0 +1,36 @@
+import type { Host, SourceStatus } from '../../src-preload/api';
+import type { HostSource } from './hostSource';
+
+export interface ResolvedHost {
+  host: Host;
+  source: HostSource;
+}
+
+/** Every host from every source, as one list the tree and the session service share. */
+export class HostCatalog {
+  constructor(private readonly sources: readonly HostSource[]) {}
+
+  async list(): Promise<{ hosts: Host[]; sources: SourceStatus[] }> {
+    const snapshots = await Promise.all(this.sources.map(async (source) => ({ source, snap: await source.load() })));
+    return {
+      hosts: snapshots.flatMap(({ snap }) => snap.hosts),
+      sources: snapshots.map(({ source, snap }) => ({
+        id: source.id,
+        kind: source.kind,
+        label: source.label,
+        hostCount: snap.hosts.length,
+        ...(snap.location ? { location: snap.location } : {}),
+        ...(snap.error ? { error: snap.error } : {}),
+      })),
+    };
+  }
+
+  async find(hostId: string): Promise<ResolvedHost | undefined> {
+    for (const source of this.sources) {
+      if (!hostId.startsWith(`${source.id}:`)) continue;
+      const host = (await source.load()).hosts.find((h) => h.id === hostId);
+      if (host) return { host, source };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,77 @@
+import { ApiError } from '../common/apiError';
+import type { HostCatalog } from '../inventory/hostCatalog';
+import type { SessionService } from '../sessions/sessionService';
+import type { TerminalService } from '../sessions/terminalService';
+import type { ConnectionContext, Handlers } from './router';
+
+export interface ApiServices {
+  catalog: HostCatalog;
+  sessions: SessionService;
+  terminals: TerminalService;
+  appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
+}
+
+/** Binds each contract channel to the service that answers it. */
+export function createApiHandlers(services: ApiServices): {
+  handlers: Handlers;
+  onDisconnect: (ctx: ConnectionContext) => void;
+} {
+  const { catalog, sessions, terminals } = services;
+
+  function ownTerminal(ctx: ConnectionContext, terminalId: string): void {
+    if (!ctx.terminals.has(terminalId)) {
+      throw new ApiError('NOT_FOUND', `Terminal ${terminalId} is not attached to this window.`);
+    }
+  }
+
+  const handlers: Handlers = {
+    'app:info': () => services.appInfo,
+    'hosts:list': () => catalog.list(),
+    'sessions:list': () => sessions.list(),
+    'sessions:open': ({ hostId, cols, rows }) => sessions.open(hostId, { cols, rows }),
+    'sessions:close': async ({ sessionId }) => ({ closed: await sessions.close(sessionId) }),
+    'terminal:attach': async ({ sessionId, cols, rows }, ctx) => {
+      if (!(await sessions.find(sessionId))) {
+        throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck's tmux server.`);
+      }
+      const terminalId = terminals.attach(sessionId, { cols, rows }, {
+        data: (id, data) => ctx.send({ event: 'terminal:data', payload: { terminalId: id, data } }),
+        exit: (id, exitCode) => {
+          ctx.terminals.delete(id);
+          ctx.send({ event: 'terminal:exit', payload: { terminalId: id, exitCode } });
+        },
+      });
+      ctx.terminals.add(terminalId);
+      return { terminalId };
+    },
+    'terminal:input': ({ terminalId, data }, ctx) => {
+      ownTerminal(ctx, terminalId);
+      terminals.input(terminalId, data);
+      return {};
+    },
+    'terminal:resize': ({ terminalId, cols, rows }, ctx) => {
+      ownTerminal(ctx, terminalId);
+      terminals.resize(terminalId, { cols, rows });
+      return {};
+    },
+    'terminal:ack': ({ terminalId, chars }, ctx) => {
+      ownTerminal(ctx, terminalId);
+      terminals.ack(terminalId, chars);
+      return {};
+    },
+    'terminal:detach': ({ terminalId }, ctx) => {
+      ownTerminal(ctx, terminalId);
+      ctx.terminals.delete(terminalId);
+      terminals.detach(terminalId);
+      return {};
+    },
+  };
+
+  return {
+    handlers,
+    onDisconnect(ctx) {
+      for (const terminalId of ctx.terminals) terminals.detach(terminalId);
+      ctx.terminals.clear();
+    },
+  };
+}

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import {
+  isRequestChannel,
+  requests,
+  type ApiResponse,
+  type EventMessage,
+  type RequestChannel,
+  type RequestResult,
+} from '../../src-preload/api';
+import { ApiError } from '../common/apiError';
+import type { Logger } from '../ports';
+
+/** One renderer connected through some transport (an Electron window, a serve-mode WebSocket). */
+export interface ConnectionContext {
+  readonly id: number;
+  send(message: EventMessage): void;
+  /** Terminals this connection attached: only it may write to them, and they detach when it goes. */
+  readonly terminals: Set<string>;
+}
+
+export type Handler<C extends RequestChannel> = (
+  params: z.output<(typeof requests)[C]['params']>,
+  ctx: ConnectionContext,
+) => Promise<RequestResult<C>> | RequestResult<C>;
+
+export type Handlers = { [C in RequestChannel]: Handler<C> };
+
+export interface RouterConnection {
+  invoke(channel: unknown, payload: unknown): Promise<ApiResponse>;
+  dispose(): void;
+}
+
+export interface Router {
+  connect(send: (message: EventMessage) => void): RouterConnection;
+  broadcast(message: EventMessage): void;
+  readonly connectionCount: number;
+}
+
+/**
+ * The one router behind both transports. Every payload is validated here, at the
+ * main-process edge, against the contract's schema; bad input gets a typed error,
+ * never a crash, and never reaches a service.
+ */
+export function createRouter(opts: {
+  handlers: Handlers;
+  logger: Logger;
+  onDisconnect?: (ctx: ConnectionContext) => void;
+}): Router {
+  const connections = new Map<number, ConnectionContext>();
+  let nextId = 1;
+
+  async function invoke(ctx: ConnectionContext, channel: unknown, payload: unknown): Promise<ApiResponse> {
+    if (!isRequestChannel(channel)) {
+      return fail('UNKNOWN_CHANNEL', `Unknown channel: ${JSON.stringify(channel)?.slice(0, 80)}`);
+    }
+    const parsed = requests[channel].params.safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.') || '(payload)',
+        message: issue.message,
+      }));
+      return {
+        ok: false,
+        error: {
+          code: 'INVALID_PAYLOAD',
+          message: `Invalid ${channel} request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+          issues,
+        },
+      };
+    }
+    try {
+      const handler = opts.handlers[channel] as Handler<typeof channel>;
+      const result = await handler(parsed.data as never, ctx);
+      return { ok: true, result };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toShape() };
+      opts.logger.error('request failed', { channel, error: error instanceof Error ? error.message : String(error) });
+      return fail('INTERNAL', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  return {
+    connect(send) {
+      const ctx: ConnectionContext = { id: nextId++, send, terminals: new Set() };
+      connections.set(ctx.id, ctx);
+      return {
+        invoke: (channel, payload) => invoke(ctx, channel, payload),
+        dispose() {
+          if (!connections.delete(ctx.id)) return;
+          opts.onDisconnect?.(ctx);
+        },
+      };
+    },
+    broadcast(message) {
+      for (const ctx of connections.values()) ctx.send(message);
+    },
+    get connectionCount() {
+      return connections.size;
+    },
+  };
+}
+
+function fail(code: 'UNKNOWN_CHANNEL' | 'INTERNAL', message: string): ApiResponse {
+  return { ok: false, error: { code, message } };
+}

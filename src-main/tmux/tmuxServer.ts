@@ -1,0 +1,91 @@
+import type { CommandRunner } from '../ports';
+import { parseSessionList, type TmuxSessionRecord } from './sessionListParser';
+import {
+  SESSION_OPTIONS,
+  killSessionArgv,
+  listSessionsArgv,
+  newSessionArgv,
+  type TmuxServerAddress,
+} from './tmuxArgv';
+import { tmuxEnvironment } from './tmuxEnvironment';
+
+export class TmuxCommandError extends Error {
+  constructor(
+    readonly argv: readonly string[],
+    readonly stderr: string,
+    readonly code: number | null,
+  ) {
+    super(`tmux ${argv.find((a) => !a.startsWith('-') && !a.includes('/')) ?? ''} failed: ${stderr.trim() || `exit ${code}`}`);
+    this.name = 'TmuxCommandError';
+  }
+}
+
+/** tmux's answers when there is simply no server (yet) on the socket. */
+const NO_SERVER = /no server running|error connecting to|No such file or directory|no sessions/i;
+
+/** Muxdeck's private tmux server, driven through tmux commands on its own socket. */
+export class TmuxServer {
+  constructor(
+    private readonly deps: {
+      runner: CommandRunner;
+      tmuxPath: string;
+      address: TmuxServerAddress;
+      env: NodeJS.ProcessEnv;
+    },
+  ) {}
+
+  get address(): TmuxServerAddress {
+    return this.deps.address;
+  }
+
+  get tmuxPath(): string {
+    return this.deps.tmuxPath;
+  }
+
+  async listSessions(): Promise<TmuxSessionRecord[]> {
+    const argv = listSessionsArgv(this.deps.address);
+    const result = await this.exec(argv, { allowNoServer: true });
+    return result === undefined ? [] : parseSessionList(result);
+  }
+
+  async newSession(opts: {
+    name: string;
+    cols: number;
+    rows: number;
+    cwd: string;
+    command: readonly string[];
+    hostId: string;
+    label: string;
+  }): Promise<void> {
+    await this.exec(
+      newSessionArgv({
+        server: this.deps.address,
+        name: opts.name,
+        cols: opts.cols,
+        rows: opts.rows,
+        cwd: opts.cwd,
+        command: opts.command,
+        options: { [SESSION_OPTIONS.hostId]: opts.hostId, [SESSION_OPTIONS.label]: opts.label },
+      }),
+      { allowNoServer: false },
+    );
+  }
+
+  /** Returns false when the session did not exist. */
+  async killSession(name: string): Promise<boolean> {
+    const result = await this.exec(killSessionArgv(this.deps.address, name), { allowNoServer: true });
+    return result !== undefined;
+  }
+
+  private async exec(argv: string[], opts: { allowNoServer: boolean }): Promise<string | undefined> {
+    const result = await this.deps.runner.run(this.deps.tmuxPath, argv, {
+      env: tmuxEnvironment(this.deps.env),
+      timeoutMs: 10_000,
+    });
+    if (result.code === 0) return result.stdout;
+    if (opts.allowNoServer && (NO_SERVER.test(result.stderr) || /can't find session/.test(result.stderr))) {
+      return undefined;
+    }
+    throw new TmuxCommandError(argv, result.stderr, result.code);
+  }
+}
