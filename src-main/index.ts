@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { composeServices, type MuxdeckServices } from './app/compose';
 import { muxdeckPaths, resolveMuxdeckHome } from './app/paths';
-import { RENDERER_CSP, hardenedWebPreferences, isExternalWebUrl, trustedFrameUrlChecker } from './app/windowSecurity';
+import {
+  RENDERER_CSP,
+  hardenedWebPreferences,
+  isExternalWebUrl,
+  trustedFrameUrlChecker,
+} from './app/windowSecurity';
 import { loadNodePtySpawner } from './platform/nodePtySpawner';
 import { streamLogger } from './platform/streamLogger';
 import { serveContractOverIpc } from './transport/electronIpc';
@@ -86,7 +91,13 @@ async function start(): Promise<void> {
     minHeight: 400,
     show: false,
     title: 'Muxdeck',
-    webPreferences: hardenedWebPreferences(join(__dirname, '../preload/index.js')),
+    webPreferences: {
+      ...hardenedWebPreferences(join(__dirname, '../preload/index.js')),
+      // Repeated as literals so static checkers (electronegativity) can see them.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+    },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   if (devServerUrl && !app.isPackaged) await mainWindow.loadURL(devServerUrl);

@@ -198,8 +198,7 @@ export const WireClientMessage = z.object({
 export type WireClientMessage = z.infer<typeof WireClientMessage>;
 
 export type WireServerMessage =
-  | { type: 'response'; id: number; response: ApiResponse }
-  | { type: 'event'; message: EventMessage };
+  { type: 'response'; id: number; response: ApiResponse } | { type: 'event'; message: EventMessage };
 
 /** Names of the Electron IPC channels the preload and main process use to carry the contract. */
 export const IPC = {

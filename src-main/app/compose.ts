@@ -67,7 +67,10 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   const sessions = new SessionService({
     tmux,
     catalog,
-    ssh: { sshPath: opts.env.MUXDECK_SSH ?? 'ssh', ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
+    ssh: {
+      sshPath: opts.env.MUXDECK_SSH ?? 'ssh',
+      ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}),
+    },
     cwd: userHome,
   });
   const terminals = new TerminalService({
@@ -83,14 +86,27 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     catalog,
     sessions,
     terminals,
-    appInfo: { version: opts.version, platform: process.platform, transport: opts.transport, home: paths.home },
+    appInfo: {
+      version: opts.version,
+      platform: process.platform,
+      transport: opts.transport,
+      home: paths.home,
+    },
   });
-  const router = createRouter({ handlers: api.handlers, logger: opts.logger, onDisconnect: api.onDisconnect });
+  const router = createRouter({
+    handlers: api.handlers,
+    logger: opts.logger,
+    onDisconnect: api.onDisconnect,
+  });
   const unsubscribe = sessions.onDidChange((list) =>
     router.broadcast({ event: 'sessions:changed', payload: { sessions: list } }),
   );
 
-  opts.logger.info('services ready', { home: paths.home, tmuxSocket: paths.tmuxSocket, sshConfig: sshConfig.file });
+  opts.logger.info('services ready', {
+    home: paths.home,
+    tmuxSocket: paths.tmuxSocket,
+    sshConfig: sshConfig.file,
+  });
   return {
     paths,
     router,

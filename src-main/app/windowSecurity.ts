@@ -27,7 +27,10 @@ export const RENDERER_CSP =
   "frame-ancestors 'none'";
 
 /** Only Muxdeck's own page (the built file, or electron-vite's dev server) may call the contract. */
-export function trustedFrameUrlChecker(opts: { rendererFileUrl: string; devServerUrl?: string }): (url: string) => boolean {
+export function trustedFrameUrlChecker(opts: {
+  rendererFileUrl: string;
+  devServerUrl?: string;
+}): (url: string) => boolean {
   return (url) => {
     if (url === opts.rendererFileUrl || url.startsWith(`${opts.rendererFileUrl}#`)) return true;
     if (!opts.devServerUrl) return false;

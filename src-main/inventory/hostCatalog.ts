@@ -11,7 +11,9 @@ export class HostCatalog {
   constructor(private readonly sources: readonly HostSource[]) {}
 
   async list(): Promise<{ hosts: Host[]; sources: SourceStatus[] }> {
-    const snapshots = await Promise.all(this.sources.map(async (source) => ({ source, snap: await source.load() })));
+    const snapshots = await Promise.all(
+      this.sources.map(async (source) => ({ source, snap: await source.load() })),
+    );
     return {
       hosts: snapshots.flatMap(({ snap }) => snap.hosts),
       sources: snapshots.map(({ source, snap }) => ({

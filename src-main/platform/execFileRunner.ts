@@ -8,7 +8,12 @@ export const execFileRunner: CommandRunner = {
       execFile(
         file,
         [...args],
-        { env: options?.env, timeout: options?.timeoutMs ?? 0, maxBuffer: 16 * 1024 * 1024, encoding: 'utf8' },
+        {
+          env: options?.env,
+          timeout: options?.timeoutMs ?? 0,
+          maxBuffer: 16 * 1024 * 1024,
+          encoding: 'utf8',
+        },
         (error, stdout, stderr) => {
           if (error && typeof error.code !== 'number') {
             // Not an exit status: the program could not be started (ENOENT) or was killed.

@@ -16,7 +16,7 @@ export async function loadNodePtySpawner(): Promise<PtySpawner> {
         cols: options.cols,
         rows: options.rows,
         cwd: options.cwd,
-        env: options.env as Record<string, string>,
+        env: options.env,
         encoding: 'utf8',
       });
       return wrap(pty);
@@ -28,7 +28,8 @@ function wrap(pty: IPty): PtyProcess {
   return {
     pid: pty.pid,
     onData: (listener) => void pty.onData(listener),
-    onExit: (listener) => void pty.onExit(({ exitCode, signal }) => listener({ exitCode, ...(signal ? { signal } : {}) })),
+    onExit: (listener) =>
+      void pty.onExit(({ exitCode, signal }) => listener({ exitCode, ...(signal ? { signal } : {}) })),
     write: (data) => pty.write(data),
     resize: (cols, rows) => pty.resize(cols, rows),
     pause: () => pty.pause(),

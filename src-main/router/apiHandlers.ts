@@ -34,13 +34,17 @@ export function createApiHandlers(services: ApiServices): {
       if (!(await sessions.find(sessionId))) {
         throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck's tmux server.`);
       }
-      const terminalId = terminals.attach(sessionId, { cols, rows }, {
-        data: (id, data) => ctx.send({ event: 'terminal:data', payload: { terminalId: id, data } }),
-        exit: (id, exitCode) => {
-          ctx.terminals.delete(id);
-          ctx.send({ event: 'terminal:exit', payload: { terminalId: id, exitCode } });
+      const terminalId = terminals.attach(
+        sessionId,
+        { cols, rows },
+        {
+          data: (id, data) => ctx.send({ event: 'terminal:data', payload: { terminalId: id, data } }),
+          exit: (id, exitCode) => {
+            ctx.terminals.delete(id);
+            ctx.send({ event: 'terminal:exit', payload: { terminalId: id, exitCode } });
+          },
         },
-      });
+      );
       ctx.terminals.add(terminalId);
       return { terminalId };
     },

@@ -70,11 +70,14 @@ export function createRouter(opts: {
     }
     try {
       const handler = opts.handlers[channel] as Handler<typeof channel>;
-      const result = await handler(parsed.data as never, ctx);
+      const result = await handler(parsed.data, ctx);
       return { ok: true, result };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toShape() };
-      opts.logger.error('request failed', { channel, error: error instanceof Error ? error.message : String(error) });
+      opts.logger.error('request failed', {
+        channel,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return fail('INTERNAL', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }

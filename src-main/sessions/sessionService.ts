@@ -45,11 +45,15 @@ export class SessionService {
 
   async open(hostId: string, size: { cols: number; rows: number }): Promise<SessionInfo> {
     const resolved = await this.deps.catalog.find(hostId);
-    if (!resolved) throw new ApiError('NOT_FOUND', `No host with id ${JSON.stringify(hostId)} in any source.`);
+    if (!resolved)
+      throw new ApiError('NOT_FOUND', `No host with id ${JSON.stringify(hostId)} in any source.`);
     const destination = resolved.source.sshDestination(resolved.host);
     const problem = hostNameProblem(destination);
     if (problem) {
-      throw new ApiError('INVALID_HOST', `Refusing to connect to ${JSON.stringify(destination)}: ${problem}.`);
+      throw new ApiError(
+        'INVALID_HOST',
+        `Refusing to connect to ${JSON.stringify(destination)}: ${problem}.`,
+      );
     }
     const command = buildSshArgv({
       sshPath: this.deps.ssh.sshPath,
@@ -67,7 +71,8 @@ export class SessionService {
       label: resolved.host.label,
     });
     const session = await this.find(name);
-    if (!session) throw new ApiError('INTERNAL', `tmux did not keep session ${name} for ${resolved.host.label}.`);
+    if (!session)
+      throw new ApiError('INTERNAL', `tmux did not keep session ${name} for ${resolved.host.label}.`);
     await this.announce();
     return session;
   }

@@ -45,7 +45,13 @@ export class TerminalService {
     const pty = this.deps.spawner.spawn(
       this.deps.tmux.tmuxPath,
       attachSessionArgv(this.deps.tmux.address, sessionId),
-      { cols: size.cols, rows: size.rows, cwd: this.deps.cwd, env: tmuxEnvironment(this.deps.env), termName: 'xterm-256color' },
+      {
+        cols: size.cols,
+        rows: size.rows,
+        cwd: this.deps.cwd,
+        env: tmuxEnvironment(this.deps.env),
+        termName: 'xterm-256color',
+      },
     );
     const flow = new FlowController(pty);
     const batcher = new OutputBatcher(this.deps.clock, (data) => {

@@ -15,7 +15,9 @@ export class TmuxCommandError extends Error {
     readonly stderr: string,
     readonly code: number | null,
   ) {
-    super(`tmux ${argv.find((a) => !a.startsWith('-') && !a.includes('/')) ?? ''} failed: ${stderr.trim() || `exit ${code}`}`);
+    super(
+      `tmux ${argv.find((a) => !a.startsWith('-') && !a.includes('/')) ?? ''} failed: ${stderr.trim() || `exit ${code}`}`,
+    );
     this.name = 'TmuxCommandError';
   }
 }

@@ -15,7 +15,10 @@ export interface IpcInvokeEventLike {
 }
 
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+  handle(
+    channel: string,
+    listener: (event: IpcInvokeEventLike, ...args: unknown[]) => Promise<unknown>,
+  ): void;
   removeHandler(channel: string): void;
 }
 
@@ -48,7 +51,10 @@ export function serveContractOverIpc(opts: {
 
   opts.ipcMain.handle(IPC.invoke, async (event, channel, payload) => {
     if (!event.senderFrame || !opts.isTrustedFrameUrl(event.senderFrame.url)) {
-      return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'Request from an untrusted frame refused.' } };
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: 'Request from an untrusted frame refused.' },
+      };
     }
     return connectionFor(event.sender).invoke(channel, payload);
   });

@@ -6,7 +6,8 @@ export function memoryFileReader(files: Record<string, string>): FileReader {
   return {
     async readText(path) {
       const text = files[path];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
+      if (text === undefined)
+        throw Object.assign(new Error(`ENOENT: no such file, open '${path}'`), { code: 'ENOENT' });
       return text;
     },
     async listDir(path) {

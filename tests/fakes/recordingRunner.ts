@@ -1,7 +1,9 @@
 import type { CommandResult, CommandRunner } from '../../src-main/ports';
 
 /** A CommandRunner that records every call and answers from a script. */
-export function recordingRunner(answer: (file: string, args: readonly string[]) => Partial<CommandResult> = () => ({})) {
+export function recordingRunner(
+  answer: (file: string, args: readonly string[]) => Partial<CommandResult> = () => ({}),
+) {
   const calls: Array<{ file: string; args: readonly string[] }> = [];
   const runner: CommandRunner = {
     async run(file, args) {

@@ -5,7 +5,13 @@ import type { EventMessage } from '../../src-preload/api';
 import { composeServices, type MuxdeckServices } from '../../src-main/app/compose';
 import { loadNodePtySpawner } from '../../src-main/platform/nodePtySpawner';
 import type { RouterConnection } from '../../src-main/router/router';
-import { makeFakeHome, startSshd, writeSshClientConfig, type FakeHome, type SshdHandle } from '../helpers/sshd';
+import {
+  makeFakeHome,
+  startSshd,
+  writeSshClientConfig,
+  type FakeHome,
+  type SshdHandle,
+} from '../helpers/sshd';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { capturePane, killServer, waitForPaneText } from '../helpers/tmux';
 import { waitFor } from '../helpers/waitFor';
@@ -50,7 +56,11 @@ describe('sessions through the services: real sshd, real tmux, real ptys', () =>
   beforeAll(async () => {
     sshd = await startSshd();
     fake = await makeFakeHome();
-    await writeSshClientConfig({ file: fake.configFile, hosts: [{ alias: 'box', sshd }], knownHostsFile: fake.knownHostsFile });
+    await writeSshClientConfig({
+      file: fake.configFile,
+      hosts: [{ alias: 'box', sshd }],
+      knownHostsFile: fake.knownHostsFile,
+    });
     muxHome = await makeTempDir('mx-home-');
     proofDir = await makeTempDir('mx-proof-');
   });
@@ -73,7 +83,11 @@ describe('sessions through the services: real sshd, real tmux, real ptys', () =>
     const { hosts } = (await first.call('hosts:list', {})) as { hosts: Array<{ id: string; label: string }> };
     expect(hosts.map((h) => h.label)).toEqual(['box']);
 
-    const session = (await first.call('sessions:open', { hostId: 'ssh-config:box', cols: 100, rows: 30 })) as {
+    const session = (await first.call('sessions:open', {
+      hostId: 'ssh-config:box',
+      cols: 100,
+      rows: 30,
+    })) as {
       id: string;
       label: string;
     };
@@ -81,14 +95,21 @@ describe('sessions through the services: real sshd, real tmux, real ptys', () =>
     const socket = first.services.paths.tmuxSocket;
     expect(socket).toBe(join(muxHome, 'tmux.sock'));
 
-    const { terminalId } = (await first.call('terminal:attach', { sessionId: session.id, cols: 100, rows: 30 })) as {
+    const { terminalId } = (await first.call('terminal:attach', {
+      sessionId: session.id,
+      cols: 100,
+      rows: 30,
+    })) as {
       terminalId: string;
     };
 
     // Typed input reaches the remote shell: prove it by a side effect on the "host" and by the output.
     const proof = join(proofDir, 'typed-through-ssh');
     await first.call('terminal:input', { terminalId, data: `touch ${proof}; echo marker-$((6*7))\r` });
-    await waitFor(() => existsSync(proof), { timeoutMs: 20_000, describe: 'the file the remote command creates' });
+    await waitFor(() => existsSync(proof), {
+      timeoutMs: 20_000,
+      describe: 'the file the remote command creates',
+    });
     await waitForPaneText(socket, `=${session.id}:`, /marker-42/);
     await waitFor(() => first.output(terminalId).includes('marker-42'), {
       timeoutMs: 10_000,
@@ -116,13 +137,21 @@ describe('sessions through the services: real sshd, real tmux, real ptys', () =>
     const second = await startApp(muxHome, fake);
     services = second.services;
     connection = second.connection;
-    const sessions = (await second.call('sessions:list', {})) as unknown as Array<{ id: string; state: string }>;
-    expect(sessions).toEqual([expect.objectContaining({ id: session.id, label: 'box', hostId: 'ssh-config:box', state: 'running' })]);
+    const sessions = (await second.call('sessions:list', {})) as unknown as Array<{
+      id: string;
+      state: string;
+    }>;
+    expect(sessions).toEqual([
+      expect.objectContaining({ id: session.id, label: 'box', hostId: 'ssh-config:box', state: 'running' }),
+    ]);
 
     const again = (await second.call('terminal:attach', { sessionId: session.id, cols: 90, rows: 25 })) as {
       terminalId: string;
     };
-    await second.call('terminal:input', { terminalId: again.terminalId, data: 'echo still-$((40+2))-here\r' });
+    await second.call('terminal:input', {
+      terminalId: again.terminalId,
+      data: 'echo still-$((40+2))-here\r',
+    });
     await waitFor(() => second.output(again.terminalId).includes('still-42-here'), {
       timeoutMs: 10_000,
       describe: 'output of the reattached session',

@@ -38,7 +38,10 @@ function globSegmentToRegExp(segment: string): RegExp {
         source += '\\[';
         continue;
       }
-      const body = segment.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\');
+      const body = segment
+        .slice(i + 1, close)
+        .replace(/^!/, '^')
+        .replace(/\\/g, '\\\\');
       source += `[${body}]`;
       i = close;
     } else source += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -35,7 +35,8 @@ export function tokenFromCookie(req: IncomingMessage, port: number): string | un
 
 export function requestHasToken(req: IncomingMessage, url: URL, config: GuardConfig): boolean {
   return (
-    tokensEqual(config.token, tokenFromCookie(req, config.port)) || tokensEqual(config.token, tokenFromQuery(url))
+    tokensEqual(config.token, tokenFromCookie(req, config.port)) ||
+    tokensEqual(config.token, tokenFromQuery(url))
   );
 }
 

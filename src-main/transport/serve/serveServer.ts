@@ -4,7 +4,14 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { MAX_INPUT_CHARS } from '../../../src-preload/api';
 import type { Router } from '../../router/router';
-import { cookieName, hostHeaderAllowed, originAllowed, requestHasToken, tokenFromQuery, type GuardConfig } from './requestGuard';
+import {
+  cookieName,
+  hostHeaderAllowed,
+  originAllowed,
+  requestHasToken,
+  tokenFromQuery,
+  type GuardConfig,
+} from './requestGuard';
 import { tokensEqual } from './accessToken';
 import { readStaticFile } from './staticFiles';
 import { serveContractOverWebSocket } from './wsConnection';
@@ -69,11 +76,19 @@ export async function startServeServer(opts: {
       return void res.end();
     }
     if (!requestHasToken(req, url, guard)) {
-      return refuse(res, 401, 'Muxdeck: open the URL printed by `muxdeck serve`; it carries the access token.');
+      return refuse(
+        res,
+        401,
+        'Muxdeck: open the URL printed by `muxdeck serve`; it carries the access token.',
+      );
     }
     const file = await readStaticFile(opts.rendererDir, url.pathname);
     if (!file) return refuse(res, 404, 'Not found.');
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType, 'Content-Length': file.body.length });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Length': file.body.length,
+    });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 

@@ -1,4 +1,4 @@
-import type { WebSocket } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { WireClientMessage, type WireServerMessage } from '../../../src-preload/api';
 import type { Router } from '../../router/router';
 
@@ -13,7 +13,7 @@ export function serveContractOverWebSocket(socket: WebSocket, router: Router): v
     if (isBinary) return socket.close(1003, 'text frames only');
     let parsed: WireClientMessage;
     try {
-      const candidate = WireClientMessage.safeParse(JSON.parse(raw.toString()));
+      const candidate = WireClientMessage.safeParse(JSON.parse(rawText(raw)));
       if (!candidate.success) return socket.close(1008, 'malformed message');
       parsed = candidate.data;
     } catch {
@@ -25,4 +25,9 @@ export function serveContractOverWebSocket(socket: WebSocket, router: Router): v
   });
   socket.on('close', () => connection.dispose());
   socket.on('error', () => connection.dispose());
+}
+
+function rawText(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.from(new Uint8Array(raw)).toString('utf8');
 }

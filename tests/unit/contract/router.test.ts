@@ -17,7 +17,10 @@ describe('router: the main-process edge of the contract', () => {
   it('refuses an unknown channel with a typed error and calls nothing', async () => {
     const router = createRouter({ handlers: handlersWith({}), logger: silent });
     const response = await router.connect(() => {}).invoke('shell:exec', { cmd: 'rm -rf /' });
-    expect(response).toEqual({ ok: false, error: { code: 'UNKNOWN_CHANNEL', message: expect.stringContaining('shell:exec') } });
+    expect(response).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN_CHANNEL', message: expect.stringContaining('shell:exec') },
+    });
   });
 
   it.each([
@@ -49,7 +52,9 @@ describe('router: the main-process edge of the contract', () => {
       }),
       logger: silent,
     });
-    const response = await router.connect(() => {}).invoke('terminal:resize', { terminalId: 't-1', cols: 100, rows: 30 });
+    const response = await router
+      .connect(() => {})
+      .invoke('terminal:resize', { terminalId: 't-1', cols: 100, rows: 30 });
     expect(response).toEqual({ ok: true, result: {} });
     expect(seen).toEqual([{ terminalId: 't-1', cols: 100, rows: 30 }]);
   });
@@ -72,11 +77,18 @@ describe('router: the main-process edge of the contract', () => {
       error: { code: 'NOT_FOUND', message: 'No such session.' },
     });
     const internal = await connection.invoke('sessions:list', {});
-    expect(internal).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'sessions:list failed: boom' } });
+    expect(internal).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'sessions:list failed: boom' },
+    });
   });
 
   it('broadcasts events to every connection and forgets a disposed one', () => {
-    const router = createRouter({ handlers: handlersWith({}), logger: silent, onDisconnect: (ctx) => received.push(`gone:${ctx.id}`) });
+    const router = createRouter({
+      handlers: handlersWith({}),
+      logger: silent,
+      onDisconnect: (ctx) => received.push(`gone:${ctx.id}`),
+    });
     const received: string[] = [];
     const a = router.connect((m: EventMessage) => received.push(`a:${m.event}`));
     router.connect((m: EventMessage) => received.push(`b:${m.event}`));
@@ -87,7 +99,11 @@ describe('router: the main-process edge of the contract', () => {
   });
 
   it('gives clients a typed error class carrying the code and field issues', () => {
-    const error = new MuxdeckApiError({ code: 'INVALID_PAYLOAD', message: 'bad', issues: [{ path: 'cols', message: 'x' }] });
+    const error = new MuxdeckApiError({
+      code: 'INVALID_PAYLOAD',
+      message: 'bad',
+      issues: [{ path: 'cols', message: 'x' }],
+    });
     expect(error).toBeInstanceOf(Error);
     expect(error.code).toBe('INVALID_PAYLOAD');
     expect(error.issues?.[0]?.path).toBe('cols');

@@ -15,9 +15,9 @@ const server = { socket: '/tmp/mx/tmux.sock', config: '/app/resources/tmux.conf'
 describe('ssh argv', () => {
   it('puts the destination after -- and the config file as -F, as separate argv elements', () => {
     expect(buildSshArgv({ sshPath: 'ssh', destination: 'web-01' })).toEqual(['ssh', '--', 'web-01']);
-    expect(buildSshArgv({ sshPath: '/usr/bin/ssh', configFile: '/h/my config', destination: 'db.example.com' })).toEqual(
-      ['/usr/bin/ssh', '-F', '/h/my config', '--', 'db.example.com'],
-    );
+    expect(
+      buildSshArgv({ sshPath: '/usr/bin/ssh', configFile: '/h/my config', destination: 'db.example.com' }),
+    ).toEqual(['/usr/bin/ssh', '-F', '/h/my config', '--', 'db.example.com']);
   });
 
   it.each([
@@ -41,12 +41,16 @@ describe('ssh argv', () => {
   );
 
   it('passes -F only when the config file is not the one ssh reads by default', () => {
-    expect(locateSshConfig({ home: '/home/ada', passwdHome: '/home/ada' })).toEqual({ file: '/home/ada/.ssh/config' });
+    expect(locateSshConfig({ home: '/home/ada', passwdHome: '/home/ada' })).toEqual({
+      file: '/home/ada/.ssh/config',
+    });
     expect(locateSshConfig({ home: '/tmp/fake', passwdHome: '/home/ada' })).toEqual({
       file: '/tmp/fake/.ssh/config',
       explicitFlag: '/tmp/fake/.ssh/config',
     });
-    expect(locateSshConfig({ setting: '/etc/team/ssh_config', home: '/home/ada', passwdHome: '/home/ada' })).toEqual({
+    expect(
+      locateSshConfig({ setting: '/etc/team/ssh_config', home: '/home/ada', passwdHome: '/home/ada' }),
+    ).toEqual({
       file: '/etc/team/ssh_config',
       explicitFlag: '/etc/team/ssh_config',
     });
@@ -104,7 +108,14 @@ describe('tmux argv', () => {
       'user-made\t1795433040\t0\t0\t\t\t',
     ].join('\n');
     expect(parseSessionList(out)).toEqual([
-      { name: 'mx-1', createdAt: 1795433038000, attachedClients: 1, paneDead: false, hostId: 'ssh-config:web-01', label: 'web-01' },
+      {
+        name: 'mx-1',
+        createdAt: 1795433038000,
+        attachedClients: 1,
+        paneDead: false,
+        hostId: 'ssh-config:web-01',
+        label: 'web-01',
+      },
       {
         name: 'mx-2',
         createdAt: 1795433039000,

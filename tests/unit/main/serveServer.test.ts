@@ -11,17 +11,19 @@ import { startServeServer, type ServeServer } from '../../../src-main/transport/
 const TOKEN = 'test-token-0123456789abcdefghijklmnopqrstu';
 
 function get(port: number, path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
-    (resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    },
-  );
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 function openSocket(port: number, headers: Record<string, string>, path = '/ws') {
@@ -46,7 +48,13 @@ describe('serve mode server', () => {
     const handlers = Object.fromEntries(REQUEST_CHANNELS.map((c) => [c, () => ({})])) as unknown as Handlers;
     handlers['app:info'] = () => ({ version: '9.9.9', platform: 'linux', transport: 'serve', home: '/x' });
     const router = createRouter({ handlers, logger: { info() {}, warn() {}, error() {} } });
-    server = await startServeServer({ router, rendererDir: renderer, token: TOKEN, host: '127.0.0.1', port: 0 });
+    server = await startServeServer({
+      router,
+      rendererDir: renderer,
+      token: TOKEN,
+      host: '127.0.0.1',
+      port: 0,
+    });
     origin = `http://127.0.0.1:${server.port}`;
     cookie = `muxdeck_token_${server.port}=${TOKEN}`;
   });
@@ -67,7 +75,9 @@ describe('serve mode server', () => {
     const res = await get(server.port, '/?token=' + TOKEN);
     expect(res.status).toBe(302);
     expect(res.headers.location).toBe('/');
-    expect(String(res.headers['set-cookie'])).toMatch(new RegExp(`^${cookie}; HttpOnly; SameSite=Strict; Path=/`));
+    expect(String(res.headers['set-cookie'])).toMatch(
+      new RegExp(`^${cookie}; HttpOnly; SameSite=Strict; Path=/`),
+    );
   });
 
   it('serves the renderer with the cookie, with a strict CSP', async () => {
@@ -76,11 +86,17 @@ describe('serve mode server', () => {
     expect(res.body).toContain('<title>Muxdeck</title>');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['content-security-policy']).toContain("object-src 'none'");
-    expect((await get(server.port, '/assets/app.js', { cookie })).headers['content-type']).toContain('javascript');
+    expect((await get(server.port, '/assets/app.js', { cookie })).headers['content-type']).toContain(
+      'javascript',
+    );
   });
 
   it('never serves files outside the renderer', async () => {
-    for (const path of ['/../../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2f..%2fetc%2fpasswd']) {
+    for (const path of [
+      '/../../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/assets/..%2f..%2f..%2fetc%2fpasswd',
+    ]) {
       const res = await get(server.port, path, { cookie });
       expect(res.status).toBe(404);
       expect(res.body).not.toContain('root:');
@@ -101,7 +117,9 @@ describe('serve mode server', () => {
     const { socket } = await openSocket(server.port, { origin, cookie });
     expect(socket).toBeDefined();
     if (!socket) return;
-    const reply = new Promise<unknown>((resolve) => socket.once('message', (data) => resolve(JSON.parse(String(data)))));
+    const reply = new Promise<unknown>((resolve) =>
+      socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))),
+    );
     socket.send(JSON.stringify({ type: 'invoke', id: 7, channel: 'app:info', payload: {} }));
     expect(await reply).toEqual({
       type: 'response',

@@ -28,15 +28,23 @@ describe('ssh config discovery', () => {
       ].join('\n'),
     });
     expect(hosts.map((h) => h.label)).toEqual(['web-01', 'web-02', 'bastion']);
-    expect(hosts[0]).toMatchObject({ id: 'ssh-config:web-01', address: 'web-01.example.com', sourceId: 'ssh-config' });
+    expect(hosts[0]).toMatchObject({
+      id: 'ssh-config:web-01',
+      address: 'web-01.example.com',
+      sourceId: 'ssh-config',
+    });
     expect(hosts[2]).toMatchObject({ address: '10.0.0.1', port: 2222, user: 'jump' });
   });
 
   it('uses the first value ssh would use, including from earlier wildcard sections', async () => {
     const { hosts } = await hostsOf({
-      [CONFIG]: ['Host prod-*', '  User deploy', 'Host prod-api', '  User root', '  HostName api.prod'].join('\n'),
+      [CONFIG]: ['Host prod-*', '  User deploy', 'Host prod-api', '  User root', '  HostName api.prod'].join(
+        '\n',
+      ),
     });
-    expect(hosts).toEqual([expect.objectContaining({ label: 'prod-api', user: 'deploy', address: 'api.prod' })]);
+    expect(hosts).toEqual([
+      expect.objectContaining({ label: 'prod-api', user: 'deploy', address: 'api.prod' }),
+    ]);
   });
 
   it('honours Include with globs, ~ and paths relative to ~/.ssh, in place and sorted', async () => {
@@ -89,7 +97,8 @@ describe('ssh config discovery', () => {
       file: CONFIG,
       home: HOME,
       files: {
-        readText: () => Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
+        readText: () =>
+          Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })),
         listDir: async () => [],
       },
     });

@@ -26,7 +26,10 @@ function setup() {
     onClientEnded: (id) => ended.push(id),
   });
   const out: Array<{ id: string; data?: string; exit?: number }> = [];
-  const sink = { data: (id: string, data: string) => out.push({ id, data }), exit: (id: string, exit: number) => out.push({ id, exit }) };
+  const sink = {
+    data: (id: string, data: string) => out.push({ id, data }),
+    exit: (id: string, exit: number) => out.push({ id, exit }),
+  };
   return { terminals, spawned, time, out, sink, ended };
 }
 
@@ -36,7 +39,16 @@ describe('terminal service', () => {
     terminals.attach('mx-1', { cols: 90, rows: 20 }, sink);
     const pty = spawned[0];
     expect(pty?.file).toBe('/usr/bin/tmux');
-    expect(pty?.args).toEqual(['-u', '-f', '/r/tmux.conf', '-S', '/s/tmux.sock', 'attach-session', '-t', '=mx-1']);
+    expect(pty?.args).toEqual([
+      '-u',
+      '-f',
+      '/r/tmux.conf',
+      '-S',
+      '/s/tmux.sock',
+      'attach-session',
+      '-t',
+      '=mx-1',
+    ]);
     expect(pty?.options).toMatchObject({ cols: 90, rows: 20, termName: 'xterm-256color' });
     expect(pty?.options.env.TMUX).toBeUndefined();
     expect(pty?.options.env.TMUX_PANE).toBeUndefined();

@@ -1,0 +1,39 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { MuxdeckClient } from '../bridge/client';
+import type { AppActions, AppState, AppStore } from '../stores/appStore';
+import type { TerminalOutputRouter } from '../terminal/terminalOutputRouter';
+import type { TerminalSizeHint } from '../terminal/terminalSize';
+import type { AppCommands } from './commands';
+
+/** Everything components need that is not React state: built once in main.tsx. */
+export interface AppServices {
+  client: MuxdeckClient;
+  store: AppStore;
+  /** The store's actions: the same functions for the store's whole life, so safe as effect dependencies. */
+  actions: AppActions;
+  commands: AppCommands;
+  terminalRouter: TerminalOutputRouter;
+  sizeHint: TerminalSizeHint;
+}
+
+const ServicesContext = createContext<AppServices | null>(null);
+
+export function AppServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() outside <AppServicesProvider>');
+  return services;
+}
+
+/** Selects from the app store; the selector must return stable values (state slices, not new arrays). */
+export function useAppState<T>(selector: (state: AppState & AppActions) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+export function useActions(): AppActions {
+  return useServices().actions;
+}

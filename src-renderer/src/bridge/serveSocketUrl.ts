@@ -1,0 +1,5 @@
+/** Serve mode's WebSocket endpoint on the origin that served the page; the auth cookie rides along. */
+export function serveSocketUrl(location: { protocol: string; host: string }): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/ws`;
+}

@@ -1,0 +1,48 @@
+import type { KeyboardEvent, RefObject } from 'react';
+import { useActions, useAppState } from '../../app/AppServices';
+import './TopBar.css';
+
+interface TopBarProps {
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** Escape or ArrowDown in the search box hands focus back to the tree. */
+  onLeaveSearch: () => void;
+}
+
+export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
+  const query = useAppState((state) => state.tree.query);
+  const { setQuery } = useActions();
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      setQuery('');
+      onLeaveSearch();
+    } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
+      event.preventDefault();
+      onLeaveSearch();
+    }
+  };
+
+  return (
+    <header className="top-bar">
+      <span className="top-bar-brand">Muxdeck</span>
+      <div className="top-bar-search">
+        <input
+          ref={searchRef}
+          type="search"
+          className="top-bar-search-input"
+          aria-label="Search hosts"
+          placeholder="Search hosts…"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <kbd className="top-bar-search-hint" aria-hidden="true">
+          /
+        </kbd>
+      </div>
+    </header>
+  );
+}

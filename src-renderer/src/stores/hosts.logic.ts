@@ -1,0 +1,47 @@
+import type { Host, RequestResult, SourceStatus } from '../../../src-preload/api';
+
+export interface HostsState {
+  hosts: readonly Host[];
+  sources: readonly SourceStatus[];
+  /** False until the first hosts:list answer, so the tree can say "Loading" rather than "No hosts". */
+  loaded: boolean;
+}
+
+export const initialHostsState: HostsState = { hosts: [], sources: [], loaded: false };
+
+export function hostsLoaded(result: RequestResult<'hosts:list'>): HostsState {
+  return { hosts: result.hosts, sources: result.sources, loaded: true };
+}
+
+/** What the user reads as "where": user@address:port, leaving out what is not known. */
+export function hostDestination(host: Host): string {
+  const address = host.address ?? '';
+  const user = host.user ? `${host.user}@` : '';
+  const port = host.port !== undefined ? `:${host.port}` : '';
+  return address ? `${user}${address}${port}` : '';
+}
+
+export function normalizeQuery(query: string): string {
+  return query.trim().toLowerCase();
+}
+
+/** Case-insensitive substring match over what the user sees: the label and the address. */
+export function hostMatches(host: Host, normalizedQuery: string): boolean {
+  if (normalizedQuery === '') return true;
+  return (
+    host.label.toLowerCase().includes(normalizedQuery) ||
+    (host.address ?? '').toLowerCase().includes(normalizedQuery)
+  );
+}
+
+export function findHost(state: HostsState, hostId: string): Host | undefined {
+  return state.hosts.find((host) => host.id === hostId);
+}
+
+/** One line for the status bar: how many sources answered and how many failed. */
+export function sourcesSummary(sources: readonly SourceStatus[]): string {
+  const failed = sources.filter((source) => source.error !== undefined).length;
+  const noun = sources.length === 1 ? 'source' : 'sources';
+  if (failed === 0) return `${sources.length} ${noun} ok`;
+  return `${failed} of ${sources.length} ${noun} failed`;
+}

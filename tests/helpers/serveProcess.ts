@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const BIN = resolve(__dirname, '../../bin/muxdeck.mjs');
+const URL_LINE = /^Muxdeck is serving at (http:\/\/\S+)$/m;
+
+export interface ServeProcess {
+  url: string;
+  pid: number;
+  /** stdout and stderr so far, for diagnostics. */
+  output(): string;
+  /** SIGKILL: the way a crash ends the app. */
+  crash(): Promise<void>;
+  /** SIGTERM: a normal quit. */
+  stop(): Promise<void>;
+}
+
+/** Runs `muxdeck serve` from the build, as a user would, and waits for the URL line it prints. */
+export async function startServe(env: NodeJS.ProcessEnv, args: string[] = []): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(
+      () => fail(new Error(`muxdeck serve printed no URL in 30 s:\n${output}`)),
+      30_000,
+    );
+    const check = (): void => {
+      const match = URL_LINE.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        done(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`muxdeck serve exited with ${code} before printing its URL:\n${output}`));
+    });
+  });
+
+  const end = async (signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    url,
+    pid: child.pid ?? -1,
+    output: () => output,
+    crash: () => end('SIGKILL'),
+    stop: () => end('SIGTERM'),
+  };
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiResponse } from '../../../src-preload/api';
+import { createCommands } from '../../../src-renderer/src/app/commands';
+import { startApp } from '../../../src-renderer/src/app/startApp';
+import { createMuxdeckClient } from '../../../src-renderer/src/bridge/client';
+import { createAppStore } from '../../../src-renderer/src/stores/appStore';
+import { TerminalSizeHint } from '../../../src-renderer/src/terminal/terminalSize';
+import { host, session, source } from './fixtures';
+import { FakeTransport } from './fakeTransport';
+
+const ok = (result: unknown): ApiResponse => ({ ok: true, result });
+
+function setup() {
+  const transport = new FakeTransport();
+  transport.answer(
+    'hosts:list',
+    ok({
+      hosts: [host('web'), host('-oProxyCommand=x', { problem: 'starts with -' })],
+      sources: [source('ssh-config')],
+    }),
+  );
+  transport.answer('sessions:list', ok([]));
+  const client = createMuxdeckClient(transport);
+  const store = createAppStore('connected');
+  const sizeHint = new TerminalSizeHint({ width: 8, height: 16 });
+  sizeHint.remember({ cols: 100, rows: 30 });
+  const commands = createCommands(client, store, sizeHint);
+  return { transport, client, store, commands };
+}
+
+describe('startup', () => {
+  it('loads hosts and restores a tab for every existing session', async () => {
+    const { transport, client, store } = setup();
+    transport.answer('sessions:list', ok([session('b', { createdAt: 2 }), session('a', { createdAt: 1 })]));
+    await startApp(client, store);
+    const state = store.getState();
+    expect(state.hosts.loaded).toBe(true);
+    expect(state.hosts.hosts).toHaveLength(2);
+    expect(state.tabs).toEqual({ order: ['a', 'b'], activeId: 'a' });
+  });
+
+  it('follows sessions:changed, and a late sessions:list answer does not undo it', async () => {
+    const { transport, client, store } = setup();
+    let answerList: (response: ApiResponse) => void = () => {};
+    transport.answer('sessions:list', () => new Promise<ApiResponse>((resolve) => (answerList = resolve)));
+    const started = startApp(client, store);
+    transport.emit({ event: 'sessions:changed', payload: { sessions: [session('new')] } });
+    answerList(ok([]));
+    await started;
+    expect(store.getState().tabs.order).toEqual(['new']);
+  });
+
+  it('reports a failed host list as a notice and still finishes loading', async () => {
+    const { transport, client, store } = setup();
+    transport.answer('hosts:list', {
+      ok: false,
+      error: { code: 'INTERNAL', message: 'ssh config unreadable' },
+    });
+    await startApp(client, store);
+    expect(store.getState().hosts.loaded).toBe(true);
+    expect(store.getState().notices.map((n) => n.message)).toEqual([
+      'Could not load hosts: ssh config unreadable',
+    ]);
+  });
+});
+
+describe('commands', () => {
+  it('opens a host at the hinted size and activates its new tab', async () => {
+    const { transport, client, store, commands } = setup();
+    await startApp(client, store);
+    transport.answer('sessions:open', ok(session('s1', { label: 'web' })));
+    await commands.openHost('ssh-config:web');
+    expect(transport.calls.at(-1)).toEqual({
+      channel: 'sessions:open',
+      payload: { hostId: 'ssh-config:web', cols: 100, rows: 30 },
+    });
+    expect(store.getState().tabs).toEqual({ order: ['s1'], activeId: 's1' });
+    expect(store.getState().opening).toEqual([]);
+  });
+
+  it("shows the server's reason when a host cannot be opened, and opens no tab", async () => {
+    const { transport, client, store, commands } = setup();
+    await startApp(client, store);
+    transport.answer('sessions:open', {
+      ok: false,
+      error: { code: 'INVALID_HOST', message: 'host name starts with -' },
+    });
+    await commands.openHost('ssh-config:-oProxyCommand=x');
+    expect(store.getState().notices.map((n) => n.message)).toEqual([
+      'Could not connect to -oProxyCommand=x: host name starts with -',
+    ]);
+    expect(store.getState().tabs.order).toEqual([]);
+  });
+
+  it('ignores a second open of the same host while the first is in flight', async () => {
+    const { transport, client, store, commands } = setup();
+    await startApp(client, store);
+    transport.answer('sessions:open', ok(session('s1')));
+    await Promise.all([commands.openHost('ssh-config:web'), commands.openHost('ssh-config:web')]);
+    expect(transport.calls.filter((call) => call.channel === 'sessions:open')).toHaveLength(1);
+  });
+
+  it('closing removes the tab, also when the session was already gone', async () => {
+    const { transport, client, store, commands } = setup();
+    transport.answer('sessions:list', ok([session('a'), session('b', { createdAt: 2_000 })]));
+    await startApp(client, store);
+    transport.answer('sessions:close', ok({ closed: true }));
+    await commands.closeActiveTab();
+    expect(store.getState().tabs).toEqual({ order: ['b'], activeId: 'b' });
+    transport.answer('sessions:close', {
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no such session' },
+    });
+    await commands.closeSession('b');
+    expect(store.getState().tabs).toEqual({ order: [], activeId: null });
+    expect(store.getState().notices).toEqual([]);
+  });
+
+  it('keeps the tab and says why when closing fails', async () => {
+    const { transport, client, store, commands } = setup();
+    transport.answer('sessions:list', ok([session('a', { label: 'web' })]));
+    await startApp(client, store);
+    transport.answer('sessions:close', {
+      ok: false,
+      error: { code: 'UNAVAILABLE', message: 'tmux is gone' },
+    });
+    await commands.closeSession('a');
+    expect(store.getState().tabs.order).toEqual(['a']);
+    expect(store.getState().notices.map((n) => n.message)).toEqual(['Could not close web: tmux is gone']);
+  });
+});
+
+describe('open racing sessions:changed', () => {
+  it('shows one active tab whether the event or the answer comes first', async () => {
+    const { transport, client, store, commands } = setup();
+    await startApp(client, store);
+    transport.answer('sessions:open', () => {
+      // The server announces the new session before it answers the open.
+      transport.emit({ event: 'sessions:changed', payload: { sessions: [session('s1')] } });
+      return ok(session('s1'));
+    });
+    await commands.openHost('ssh-config:web');
+    expect(store.getState().tabs).toEqual({ order: ['s1'], activeId: 's1' });
+    expect(store.getState().sessions).toHaveLength(1);
+  });
+
+  it('forgets a terminal status when its session goes away', () => {
+    const { store } = setup();
+    store.getState().sessionsReplaced([session('a'), session('b')]);
+    store.getState().setTerminalStatus('a', { phase: 'attached' });
+    store.getState().setTerminalStatus('b', { phase: 'attached' });
+    store.getState().sessionsReplaced([session('b')]);
+    expect(Object.keys(store.getState().terminals)).toEqual(['b']);
+  });
+});
