@@ -1,6 +1,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * React Fast Refresh injects an inline script in the dev server only; allow it there and
+ * nowhere else. Production builds keep index.html's strict CSP untouched.
+ */
+function devServerCsp(): Plugin {
+  return {
+    name: 'muxdeck-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+  };
+}
 
 // Layout follows ARCHITECTURE.md §1: src-main / src-preload / src-renderer at the top level.
 export default defineConfig({
@@ -26,7 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [react()],
+    plugins: [react(), devServerCsp()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
