@@ -1,7 +1,7 @@
 import type { CliContext } from './cliContext';
 
 // Placeholder until the Ansible importer lands; replaced by the helper that builds it.
-export async function listAnsibleInventory(_input: unknown, ctx: CliContext): Promise<number> {
+export function listAnsibleInventory(_input: unknown, ctx: CliContext): Promise<number> {
   ctx.stderr('muxdeck inventory: the ansible importer is not built yet.');
-  return 1;
+  return Promise.resolve(1);
 }
