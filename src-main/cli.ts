@@ -57,7 +57,7 @@ export async function runCli(argv: string[], opts: { appRoot: string }): Promise
     }
   } catch (error) {
     ctx.stderr(`muxdeck ${command}: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+    return isUsageError(error) ? 2 : 1;
   }
 }
 
@@ -68,4 +68,10 @@ function readVersion(appRoot: string): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/** node:util parseArgs rejects unknown options and missing values with ERR_PARSE_ARGS_* codes. */
+function isUsageError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
