@@ -48,17 +48,369 @@ export type SourceStatus = z.infer<typeof SourceStatus>;
 export const SessionState = z.enum(['running', 'exited']);
 export type SessionState = z.infer<typeof SessionState>;
 
+/**
+ * Health of the connection behind a session, as the user reads it on the tab and in the tree:
+ * connecting (ssh started, not yet authenticated), connected, disconnected (the connection
+ * dropped; Muxdeck may be retrying), error (it cannot work without the user: auth failed,
+ * host key changed, host unknown...).
+ */
+export const ConnectionStatus = z.enum(['connecting', 'connected', 'disconnected', 'error']);
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+export const PersistenceMode = z.enum(['local', 'remote', 'direct']);
+export type PersistenceMode = z.infer<typeof PersistenceMode>;
+
 export const SessionInfo = z.object({
   /** The tmux session name: the tmux server alone is enough to rebuild the UI. */
   id: z.string(),
   hostId: z.string(),
   label: z.string(),
   createdAt: z.number().int(),
+  /** Whether the pane's program (ssh) is still running; a dead pane keeps its last screen. */
   state: SessionState,
   exitStatus: z.number().int().optional(),
   attachedClients: z.number().int().min(0),
+  mode: PersistenceMode.default('local'),
+  status: ConnectionStatus.default('connecting'),
+  /** Why the status is what it is, in words for the user ("Connection refused", "Permission denied"). */
+  reason: z.string().optional(),
+  /** When the status last changed (ms since epoch). */
+  statusSince: z.number().int().optional(),
+  connectedAt: z.number().int().optional(),
+  /** Present while Muxdeck retries a dropped connection. */
+  reconnect: z
+    .object({
+      attempt: z.number().int().min(1),
+      maxAttempts: z.number().int().min(0),
+      nextAt: z.number().int().optional(),
+    })
+    .optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
+
+// ---------------------------------------------------------------------------
+// --- tree & store ---
+// The user's own tree laid over the synced hosts (folders, favourites, recent, per-host overrides,
+// notes, inherited settings) and the durable store behind it. Owned by src-main/tree and src-main/store.
+
+/**
+ * Field rules shared by the main process (authoritative, plus hostNameProblem for host names) and the
+ * renderer's forms (inline validation as the user types). Every value may end up in ssh's argv.
+ */
+const noControl = (value: string) =>
+  ![...value].some((ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    return code < 0x20 || code === 0x7f;
+  });
+/** The characters of DNS names, IPv4/IPv6 addresses with zone and brackets: hostNameValidation.ts's set minus `@`. */
+const HOST_NAME_CHARS = /^[A-Za-z0-9._:%+\-[\]]+$/;
+const USER_CHARS = /^[A-Za-z0-9._@+-]+$/;
+const JUMP_ENTRY = /^([A-Za-z0-9._+-]+@)?[A-Za-z0-9._%+\-[\]]+(:\d{1,5})?$/;
+const notOption = (value: string) => !value.startsWith('-');
+const trimmed = (max: number) =>
+  z.string().trim().max(max).refine(noControl, 'must not contain control characters');
+
+export const treeFields = {
+  label: trimmed(200).min(1, 'a name is required'),
+  hostName: z
+    .string()
+    .trim()
+    .min(1, 'a host name or address is required')
+    .max(253, 'at most 253 characters')
+    .refine(notOption, 'must not start with "-" (ssh would read it as an option)')
+    .refine((v) => !v.includes('@'), 'put the user in the User field, not before "@"')
+    .refine((v) => HOST_NAME_CHARS.test(v), 'only letters, digits and . - _ : % + [ ] are allowed'),
+  user: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64, 'at most 64 characters')
+    .refine(notOption, 'must not start with "-"')
+    .refine((v) => USER_CHARS.test(v), 'no spaces; only letters, digits and . _ @ + - are allowed'),
+  port: z.number().int('a whole number').min(1, 'from 1 to 65535').max(65535, 'from 1 to 65535'),
+  identityFile: trimmed(1024).min(1).refine(notOption, 'must not start with "-"'),
+  jumpHost: z
+    .string()
+    .trim()
+    .min(1)
+    .max(1024)
+    .refine(notOption, 'must not start with "-"')
+    .refine(
+      (v) => v.split(',').every((entry) => notOption(entry) && JUMP_ENTRY.test(entry)),
+      'use [user@]host[:port], several separated by commas',
+    ),
+  tag: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine((v) => noControl(v) && !/[\s,]/.test(v), 'tags have no spaces or commas'),
+  notes: z.string().max(20_000, 'at most 20,000 characters'),
+} as const;
+
+/** ssh-relevant settings a host inherits from its folders; every key is optional: absent = inherit. */
+export const HostSettings = z
+  .object({
+    user: treeFields.user.optional(),
+    port: treeFields.port.optional(),
+    identityFile: treeFields.identityFile.optional(),
+    jumpHost: treeFields.jumpHost.optional(),
+    persistence: PersistenceMode.optional(),
+    logging: z.boolean().optional(),
+  })
+  .strict();
+export type HostSettings = z.infer<typeof HostSettings>;
+export const SETTING_KEYS = ['user', 'port', 'identityFile', 'jumpHost', 'persistence', 'logging'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+export const FolderId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a folder id');
+export const TreeHostId = z.string().min(1).max(1024);
+export const MANUAL_SOURCE_ID = 'manual';
+
+export const TreeFolder = z.object({
+  id: FolderId,
+  name: treeFields.label,
+  parentId: FolderId.nullable(),
+  /** Position among its sibling folders. */
+  order: z.number(),
+  settings: HostSettings,
+  notes: treeFields.notes.optional(),
+});
+export type TreeFolder = z.infer<typeof TreeFolder>;
+
+/** Where a host sits in the user's folders (null folderId = the top of "My folders"). */
+export const Placement = z.object({ folderId: FolderId.nullable(), order: z.number() });
+export type Placement = z.infer<typeof Placement>;
+
+/** What the user laid over one host, synced or manual; keyed by host id, so it survives every re-sync. */
+export const HostOverlay = z.object({
+  /** A rename; for manual hosts the label lives in their definition instead. */
+  label: treeFields.label.optional(),
+  tags: z.array(treeFields.tag).max(64).optional(),
+  notes: treeFields.notes.optional(),
+  settings: HostSettings.optional(),
+  placement: Placement.optional(),
+});
+export type HostOverlay = z.infer<typeof HostOverlay>;
+
+export const HostOverlayView = HostOverlay.extend({
+  /** user and port as ssh will use them (own settings, source, folders), for display. */
+  effectiveUser: z.string().optional(),
+  effectivePort: z.number().int().optional(),
+});
+export type HostOverlayView = z.infer<typeof HostOverlayView>;
+
+/** The last seen identity of a host the overlay refers to, so a vanished host is still shown by name. */
+export const KnownHost = z.object({ label: z.string(), sourceId: z.string(), address: z.string().optional() });
+export type KnownHost = z.infer<typeof KnownHost>;
+
+export const RecentEntry = z.object({ hostId: TreeHostId, at: z.number().int() });
+export type RecentEntry = z.infer<typeof RecentEntry>;
+
+/** The overlay as the renderer sees it; hosts themselves come from the sources (tree:get). */
+export const TreeOverlay = z.object({
+  revision: z.number().int().min(0),
+  folders: z.array(TreeFolder),
+  hosts: z.record(z.string(), HostOverlayView),
+  favourites: z.array(TreeHostId),
+  /** Newest first. */
+  recent: z.array(RecentEntry),
+  known: z.record(z.string(), KnownHost),
+  /** Remembered expand/collapse choices by tree node id. */
+  expanded: z.record(z.string(), z.boolean()),
+});
+export type TreeOverlay = z.infer<typeof TreeOverlay>;
+
+const HostIds = z.array(TreeHostId).min(1).max(100_000);
+
+/** One change to the user's tree; tree:apply takes a batch and applies all or nothing. */
+export const TreeMutation = z.discriminatedUnion('op', [
+  z
+    .object({
+      op: z.literal('folder.create'),
+      name: treeFields.label,
+      parentId: FolderId.nullable(),
+      settings: HostSettings.optional(),
+      notes: treeFields.notes.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      op: z.literal('folder.update'),
+      folderId: FolderId,
+      name: treeFields.label,
+      settings: HostSettings,
+      notes: treeFields.notes,
+    })
+    .strict(),
+  z
+    .object({
+      op: z.literal('folder.move'),
+      folderId: FolderId,
+      parentId: FolderId.nullable(),
+      /** Put it before this sibling folder; absent or null: last. */
+      beforeId: FolderId.nullable().optional(),
+    })
+    .strict(),
+  /** Deletes the folder, its subfolders and the manual hosts in them; synced hosts only leave it. */
+  z.object({ op: z.literal('folder.delete'), folderId: FolderId }).strict(),
+  z
+    .object({
+      op: z.literal('host.create'),
+      label: treeFields.label,
+      hostName: treeFields.hostName,
+      folderId: FolderId.nullable(),
+      tags: z.array(treeFields.tag).max(64),
+      notes: treeFields.notes,
+      settings: HostSettings,
+    })
+    .strict(),
+  z
+    .object({
+      op: z.literal('host.update'),
+      hostId: TreeHostId,
+      /** Synced hosts: "" (or the source's own label) removes the rename. */
+      label: z.string().trim().max(200),
+      /** Manual hosts only. */
+      hostName: treeFields.hostName.optional(),
+      tags: z.array(treeFields.tag).max(64),
+      notes: treeFields.notes,
+      settings: HostSettings,
+    })
+    .strict(),
+  /** A new manual host with the same address, settings, tags and notes, next to the original. */
+  z.object({ op: z.literal('host.duplicate'), hostId: TreeHostId }).strict(),
+  z
+    .object({
+      op: z.literal('host.move'),
+      hostIds: HostIds,
+      folderId: FolderId.nullable(),
+      beforeHostId: TreeHostId.nullable().optional(),
+    })
+    .strict(),
+  /** Takes synced hosts out of the user's folders (they stay in their source). */
+  z.object({ op: z.literal('host.unplace'), hostIds: HostIds }).strict(),
+  /** Deletes manual hosts. */
+  z.object({ op: z.literal('host.delete'), hostIds: HostIds }).strict(),
+  /** Drops everything the user laid over synced (or vanished) hosts. */
+  z.object({ op: z.literal('host.forget'), hostIds: HostIds }).strict(),
+  z.object({ op: z.literal('favourite.set'), hostIds: HostIds, favourite: z.boolean() }).strict(),
+  z
+    .object({
+      op: z.literal('favourite.move'),
+      hostId: TreeHostId,
+      beforeHostId: TreeHostId.nullable().optional(),
+    })
+    .strict(),
+  z.object({ op: z.literal('recent.remove'), hostIds: HostIds }).strict(),
+  z.object({ op: z.literal('recent.clear') }).strict(),
+  z
+    .object({ op: z.literal('layout.expand'), nodeId: z.string().min(1).max(2048), expanded: z.boolean() })
+    .strict(),
+]);
+export type TreeMutation = z.infer<typeof TreeMutation>;
+
+export const ManualHostRecord = z.object({
+  id: TreeHostId,
+  label: treeFields.label,
+  hostName: treeFields.hostName,
+});
+export type ManualHostRecord = z.infer<typeof ManualHostRecord>;
+
+/** The file tree:export writes and tree:import reads. Has no place for secrets: unknown keys are dropped. */
+export const TreeExportDocument = z.object({
+  format: z.literal('muxdeck-tree'),
+  version: z.literal(1),
+  exportedAt: z.string().max(64),
+  folders: z.array(TreeFolder).max(100_000),
+  manualHosts: z.array(ManualHostRecord).max(1_000_000),
+  hosts: z.record(z.string(), HostOverlay),
+  favourites: z.array(TreeHostId),
+  known: z.record(z.string(), KnownHost),
+});
+export type TreeExportDocument = z.infer<typeof TreeExportDocument>;
+
+/** Where an inherited setting comes from, for the form's "inherited from …" hints. */
+export const SettingOrigin = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('folder'), folderId: FolderId, name: z.string() }),
+  z.object({ kind: z.literal('source'), label: z.string() }),
+  z.object({ kind: z.literal('default') }),
+]);
+export type SettingOrigin = z.infer<typeof SettingOrigin>;
+
+export const InheritedSettings = z.object({
+  user: z.object({ value: z.string(), from: SettingOrigin }).optional(),
+  port: z.object({ value: z.number(), from: SettingOrigin }).optional(),
+  identityFile: z.object({ value: z.string(), from: SettingOrigin }).optional(),
+  jumpHost: z.object({ value: z.string(), from: SettingOrigin }).optional(),
+  persistence: z.object({ value: PersistenceMode, from: SettingOrigin }).optional(),
+  logging: z.object({ value: z.boolean(), from: SettingOrigin }).optional(),
+});
+export type InheritedSettings = z.infer<typeof InheritedSettings>;
+
+/** Something the store did that the user must know about (a damaged file set aside, a failed save). */
+export const StoreNotice = z.object({
+  id: z.number().int(),
+  level: z.enum(['warning', 'error']),
+  message: z.string(),
+  /** The file the user should look at (e.g. the damaged store kept aside). */
+  file: z.string().optional(),
+  at: z.number().int(),
+});
+export type StoreNotice = z.infer<typeof StoreNotice>;
+
+const treeRequests = {
+  /** Every host of every source, and the user's overlay. */
+  'tree:get': {
+    params: z.object({}).strict(),
+    result: z.object({ hosts: z.array(Host), sources: z.array(SourceStatus), overlay: TreeOverlay }),
+  },
+  'tree:apply': {
+    params: z.object({ mutations: z.array(TreeMutation).min(1).max(1000) }).strict(),
+    /** createdIds: ids of created folders and hosts, in mutation order. */
+    result: z.object({ revision: z.number().int(), createdIds: z.array(z.string()) }),
+  },
+  /** What a host (or a folder, without hostId) in folderId would inherit, and from where. */
+  'tree:inherited': {
+    params: z.object({ folderId: FolderId.nullable(), hostId: TreeHostId.optional() }).strict(),
+    result: InheritedSettings,
+  },
+  /** The ssh command Muxdeck would run for a host, for the clipboard. */
+  'tree:sshCommand': {
+    params: z.object({ hostId: TreeHostId }).strict(),
+    result: z.object({ argv: z.array(z.string()), command: z.string() }),
+  },
+  'tree:export': {
+    params: z.object({}).strict(),
+    result: TreeExportDocument,
+  },
+  'tree:import': {
+    params: z.object({ document: TreeExportDocument, mode: z.enum(['merge', 'replace']) }).strict(),
+    result: z.object({ folders: z.number().int(), hosts: z.number().int() }),
+  },
+  /** Copies the ssh config's concrete hosts into a folder as manual hosts (a new subfolder if named). */
+  'tree:importSshConfig': {
+    params: z
+      .object({ folderId: FolderId.nullable(), newFolderName: treeFields.label.optional() })
+      .strict(),
+    result: z.object({
+      folderId: FolderId.nullable(),
+      created: z.number().int(),
+      skipped: z.number().int(),
+    }),
+  },
+  /** What the store had to tell since the app started (e.g. it restored a backup). */
+  'store:notices': {
+    params: z.object({}).strict(),
+    result: z.array(StoreNotice),
+  },
+} as const;
+
+const treeEvents = {
+  /** The overlay changed (any window); manualHosts when manual hosts changed. */
+  'tree:changed': z.object({ overlay: TreeOverlay, manualHosts: z.array(Host).optional() }),
+  'store:notice': StoreNotice,
+} as const;
 
 // ---------------------------------------------------------------------------
 // Errors
@@ -138,6 +490,11 @@ export const requests = {
     params: z.object({ sessionId: SessionId }).strict(),
     result: z.object({ closed: z.boolean() }),
   },
+  /** Reconnect a disconnected or failed session now, without waiting for the next retry. */
+  'sessions:reconnect': {
+    params: z.object({ sessionId: SessionId }).strict(),
+    result: SessionInfo,
+  },
   'terminal:attach': {
     params: z.object({ sessionId: SessionId, ...TerminalSize }).strict(),
     result: z.object({ terminalId: TerminalId }),
@@ -158,6 +515,7 @@ export const requests = {
     params: z.object({ terminalId: TerminalId }).strict(),
     result: z.object({}),
   },
+  ...treeRequests,
 } as const;
 
 export type RequestChannel = keyof typeof requests;
@@ -179,6 +537,7 @@ export const events = {
   'terminal:exit': z.object({ terminalId: TerminalId, exitCode: z.number().int() }),
   /** The set of sessions changed (opened, closed, exited). */
   'sessions:changed': z.object({ sessions: z.array(SessionInfo) }),
+  ...treeEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -3,16 +3,26 @@ import { join } from 'node:path';
 import { homedir, userInfo } from 'node:os';
 import { HostCatalog } from '../inventory/hostCatalog';
 import { SshConfigSource } from '../inventory/ssh-config/sshConfigSource';
+import { syntheticSources } from '../inventory/synthetic/syntheticSource';
+import { nodeFileStore } from '../platform/nodeFileStore';
 import { nodeFileReader } from '../platform/nodeFileReader';
 import { execFileRunner } from '../platform/execFileRunner';
 import { systemClock } from '../platform/systemClock';
 import type { CommandRunner, FileReader, Logger, PtySpawner } from '../ports';
 import { createApiHandlers } from '../router/apiHandlers';
 import { createRouter, type Router } from '../router/router';
+import { DEFAULT_RECONNECT_POLICY } from '../sessions/reconnectPolicy';
+import { SessionHealth } from '../sessions/sessionHealth';
 import { SessionService } from '../sessions/sessionService';
+import { ConnectionSharing } from '../ssh/connectionSharing';
+import { PANE_EVENTS_VARIABLE, PaneEventsWatcher } from '../tmux/paneEventsWatcher';
 import { TerminalService } from '../sessions/terminalService';
 import { locateSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
+import { DurableStore } from '../store/durableStore';
+import { storePaths } from '../store/storePaths';
+import { ManualSource } from '../tree/manualSource';
+import { TreeService } from '../tree/treeService';
 import { muxdeckPaths, type MuxdeckPaths } from './paths';
 
 export interface ComposeOptions {
@@ -57,35 +67,86 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     passwdHome: userInfo().homedir,
   });
 
+  // The tmux server inherits this environment when it starts: tmux.conf's pane-died hook writes there.
+  const paneEvents = new PaneEventsWatcher(join(paths.home, 'events'));
+  const env: NodeJS.ProcessEnv = { ...opts.env, [PANE_EVENTS_VARIABLE]: paneEvents.file };
+  const sshPath = opts.env.MUXDECK_SSH ?? 'ssh';
+
   const tmux = new TmuxServer({
     runner,
     tmuxPath: opts.env.MUXDECK_TMUX ?? 'tmux',
     address: { socket: paths.tmuxSocket, config: join(opts.resourcesDir, 'tmux.conf') },
-    env: opts.env,
+    env,
   });
-  const catalog = new HostCatalog([new SshConfigSource({ file: sshConfig.file, home: userHome, files })]);
+  const sharing = new ConnectionSharing({
+    preferredDir: join(paths.home, 'cm'),
+    home: paths.home,
+    runner,
+    sshPath,
+    env,
+  });
+  // Health reports changes through the session service, which needs health to exist first.
+  const late: { sessions?: SessionService } = {};
+  const health = new SessionHealth({
+    tmux,
+    sharing,
+    clock: systemClock,
+    policy: () => DEFAULT_RECONNECT_POLICY,
+    keepClosedPanes: () => false,
+    onChange: () => void late.sessions?.announce().catch(() => undefined),
+    logger: opts.logger,
+  });
+  // --- tree & store: one durable store in MUXDECK_HOME; the user's own hosts are one more source.
+  const store = await DurableStore.open({
+    files: nodeFileStore,
+    paths: storePaths(paths.home),
+    clock: systemClock,
+    logger: opts.logger,
+  });
+  const catalog = new HostCatalog([
+    new SshConfigSource({ file: sshConfig.file, home: userHome, files }),
+    new ManualSource(() => store.read()),
+    ...syntheticSources(opts.env),
+  ]);
+  const tree = await TreeService.create({
+    store,
+    catalog,
+    ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
+    sshConfig: { file: sshConfig.file, home: userHome, files },
+    clock: systemClock,
+    logger: opts.logger,
+  });
   const sessions = new SessionService({
     tmux,
     catalog,
-    ssh: {
-      sshPath: opts.env.MUXDECK_SSH ?? 'ssh',
-      ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}),
-    },
+    ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
+    sharing,
+    health,
+    runner,
+    clock: systemClock,
+    env,
     cwd: userHome,
+    settings: tree,
   });
+  late.sessions = sessions;
   const terminals = new TerminalService({
     spawner: opts.spawner,
     tmux,
-    env: opts.env,
+    env,
     cwd: userHome,
     clock: systemClock,
-    onClientEnded: () => void sessions.announce().catch(() => undefined),
+    onClientEnded: () =>
+      void health
+        .reconcile()
+        .then(() => sessions.announce())
+        .catch(() => undefined),
   });
 
   const api = createApiHandlers({
     catalog,
     sessions,
     terminals,
+    tree,
     appInfo: {
       version: opts.version,
       platform: process.platform,
@@ -101,6 +162,23 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   const unsubscribe = sessions.onDidChange((list) =>
     router.broadcast({ event: 'sessions:changed', payload: { sessions: list } }),
   );
+  const stopTreeEvents = tree.onDidChange((change) =>
+    router.broadcast({ event: 'tree:changed', payload: change }),
+  );
+  const stopStoreNotices = store.onNotice((notice) =>
+    router.broadcast({ event: 'store:notice', payload: notice }),
+  );
+
+  // Event-driven: a pane died, or a master connection came or went. The slow sweep only backs them up.
+  const reconcile = (): void =>
+    void health.reconcile().catch((error: unknown) => {
+      opts.logger.warn('session health check failed', { error: String(error) });
+    });
+  paneEvents.start(reconcile);
+  const stopWatchingSockets = sharing.watch(reconcile);
+  const sweep = setInterval(reconcile, 30_000);
+  sweep.unref();
+  reconcile();
 
   opts.logger.info('services ready', {
     home: paths.home,
@@ -114,6 +192,12 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     terminals,
     dispose() {
       unsubscribe();
+      stopTreeEvents();
+      stopStoreNotices();
+      clearInterval(sweep);
+      paneEvents.stop();
+      stopWatchingSockets();
+      health.dispose();
       // Detaching ends tmux clients only: every session keeps running for the next start.
       terminals.dispose();
     },

@@ -2,12 +2,15 @@ import { ApiError } from '../common/apiError';
 import type { HostCatalog } from '../inventory/hostCatalog';
 import type { SessionService } from '../sessions/sessionService';
 import type { TerminalService } from '../sessions/terminalService';
+import type { TreeService } from '../tree/treeService';
 import type { ConnectionContext, Handlers } from './router';
+import { createTreeHandlers } from './treeHandlers';
 
 export interface ApiServices {
   catalog: HostCatalog;
   sessions: SessionService;
   terminals: TerminalService;
+  tree: TreeService;
   appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
 }
 
@@ -26,10 +29,16 @@ export function createApiHandlers(services: ApiServices): {
 
   const handlers: Handlers = {
     'app:info': () => services.appInfo,
+    ...createTreeHandlers(services.tree),
     'hosts:list': () => catalog.list(),
     'sessions:list': () => sessions.list(),
-    'sessions:open': ({ hostId, cols, rows }) => sessions.open(hostId, { cols, rows }),
+    'sessions:open': async ({ hostId, cols, rows }) => {
+      const session = await sessions.open(hostId, { cols, rows });
+      services.tree.recordConnected(hostId);
+      return session;
+    },
     'sessions:close': async ({ sessionId }) => ({ closed: await sessions.close(sessionId) }),
+    'sessions:reconnect': ({ sessionId }) => sessions.reconnect(sessionId),
     'terminal:attach': async ({ sessionId, cols, rows }, ctx) => {
       if (!(await sessions.find(sessionId))) {
         throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck's tmux server.`);

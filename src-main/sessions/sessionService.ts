@@ -3,10 +3,16 @@ import type { SessionInfo } from '../../src-preload/api';
 import { ApiError } from '../common/apiError';
 import { Emitter } from '../common/emitter';
 import type { HostCatalog } from '../inventory/hostCatalog';
+import type { Clock, CommandRunner } from '../ports';
+import type { ConnectionSharing } from '../ssh/connectionSharing';
 import { hostNameProblem } from '../ssh/hostNameValidation';
 import { buildSshArgv } from '../ssh/sshArgv';
+import { sshHostOptionArgs } from '../ssh/sshHostOptions';
+import { resolveSshTarget } from '../ssh/sshTarget';
 import type { TmuxSessionRecord } from '../tmux/sessionListParser';
 import type { TmuxServer } from '../tmux/tmuxServer';
+import type { EffectiveSettingsProvider } from '../tree/effectiveSettings';
+import type { SessionHealth } from './sessionHealth';
 
 export interface SshClientSettings {
   sshPath: string;
@@ -28,15 +34,24 @@ export class SessionService {
       tmux: TmuxServer;
       catalog: HostCatalog;
       ssh: SshClientSettings;
+      sharing: ConnectionSharing;
+      health: SessionHealth;
+      runner: CommandRunner;
+      clock: Clock;
+      env: NodeJS.ProcessEnv;
       /** Working directory of new sessions (the user's home). */
       cwd: string;
+      /** Per-session variables for ssh (askpass wiring); never secrets. */
+      sessionEnvironment?: (sessionId: string) => Record<string, string>;
       newSessionName?: () => string;
+      /** The user's tree: renamed label and inherited user/port/identity/jump host (tree service). */
+      settings?: EffectiveSettingsProvider;
     },
   ) {}
 
   async list(): Promise<SessionInfo[]> {
     const records = await this.deps.tmux.listSessions();
-    return records.filter((r) => r.hostId !== undefined).map(toSessionInfo);
+    return records.filter((r) => r.options.hostId !== undefined).map((r) => this.toSessionInfo(r));
   }
 
   async find(sessionId: string): Promise<SessionInfo | undefined> {
@@ -55,10 +70,30 @@ export class SessionService {
         `Refusing to connect to ${JSON.stringify(destination)}: ${problem}.`,
       );
     }
-    const command = buildSshArgv({
-      sshPath: this.deps.ssh.sshPath,
+    const effective = this.deps.settings?.effectiveSettings(resolved.host, resolved.source.kind);
+    const { sshPath, configFlag } = this.deps.ssh;
+    const beforeDestination = [
+      ...(configFlag ? ['-F', configFlag] : []),
+      ...sshHostOptionArgs(effective?.sshOptions ?? {}),
+    ];
+
+    // Share one connection per real target: a second pane to the same place opens without a handshake.
+    const target = await resolveSshTarget({
+      runner: this.deps.runner,
+      sshPath,
+      options: beforeDestination,
       destination,
-      ...(this.deps.ssh.configFlag ? { configFile: this.deps.ssh.configFlag } : {}),
+      env: this.deps.env,
+    });
+    const controlPath = target ? this.deps.sharing.controlPathFor(destination, target) : undefined;
+    if (controlPath) await this.deps.sharing.ensureUsable(controlPath, destination, beforeDestination);
+
+    const command = buildSshArgv({
+      sshPath,
+      destination,
+      ...(configFlag ? { configFile: configFlag } : {}),
+      ...(effective ? { hostOptions: effective.sshOptions } : {}),
+      ...(controlPath ? { muxdeckOptions: this.deps.sharing.sshOptions(controlPath) } : {}),
     });
     const name = (this.deps.newSessionName ?? defaultSessionName)();
     await this.deps.tmux.newSession({
@@ -67,9 +102,18 @@ export class SessionService {
       rows: size.rows,
       cwd: this.deps.cwd,
       command,
-      hostId: resolved.host.id,
-      label: resolved.host.label,
+      options: {
+        hostId: resolved.host.id,
+        label: effective?.label ?? resolved.host.label,
+        mode: 'local',
+        status: 'connecting',
+        statusSince: String(this.deps.clock.now()),
+        ...(controlPath ? { controlPath } : {}),
+      },
+      ...(this.deps.sessionEnvironment ? { environment: this.deps.sessionEnvironment(name) } : {}),
     });
+    // A shared master may already be up: the session is connected from its first moment.
+    await this.deps.health.reconcile();
     const session = await this.find(name);
     if (!session)
       throw new ApiError('INTERNAL', `tmux did not keep session ${name} for ${resolved.host.label}.`);
@@ -77,31 +121,66 @@ export class SessionService {
     return session;
   }
 
+  async reconnect(sessionId: string): Promise<SessionInfo> {
+    const record = await this.record(sessionId);
+    await this.deps.health.reconnectNow(record, { resetAttempts: true });
+    const session = await this.find(sessionId);
+    if (!session) throw new ApiError('NOT_FOUND', `Session ${sessionId} ended while reconnecting.`);
+    return session;
+  }
+
   async close(sessionId: string): Promise<boolean> {
+    this.deps.health.forget(sessionId);
     const closed = await this.deps.tmux.killSession(sessionId);
     await this.announce();
     return closed;
   }
 
-  /** Tell listeners the set of sessions may have changed (after open, close, or a client ending). */
+  /** Tell listeners the set of sessions may have changed (after open, close, or a status change). */
   async announce(): Promise<void> {
     if (this.changed.size === 0) return;
     this.changed.fire(await this.list());
   }
+
+  private async record(sessionId: string): Promise<TmuxSessionRecord> {
+    const record = (await this.deps.tmux.listSessions()).find(
+      (r) => r.name === sessionId && r.options.hostId,
+    );
+    if (!record)
+      throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck's tmux server.`);
+    return record;
+  }
+
+  private toSessionInfo(record: TmuxSessionRecord): SessionInfo {
+    const { options } = record;
+    const reconnect = this.deps.health.reconnectInfo(record.name);
+    const number = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
+    const statusSince = number(options.statusSince);
+    const connectedAt = number(options.connectedAt);
+    return {
+      id: record.name,
+      hostId: options.hostId ?? '',
+      label: options.label ?? record.name,
+      createdAt: record.createdAt,
+      state: record.paneDead ? 'exited' : 'running',
+      ...(record.paneDead && record.paneDeadStatus !== undefined
+        ? { exitStatus: record.paneDeadStatus }
+        : {}),
+      attachedClients: record.attachedClients,
+      mode: options.mode === 'remote' || options.mode === 'direct' ? options.mode : 'local',
+      status: parseStatus(options.status),
+      ...(options.reason ? { reason: options.reason } : {}),
+      ...(statusSince !== undefined ? { statusSince } : {}),
+      ...(connectedAt !== undefined ? { connectedAt } : {}),
+      ...(reconnect ? { reconnect } : {}),
+    };
+  }
+}
+
+function parseStatus(value: string | undefined): SessionInfo['status'] {
+  return value === 'connected' || value === 'disconnected' || value === 'error' ? value : 'connecting';
 }
 
 function defaultSessionName(): string {
   return `mx-${randomBytes(6).toString('hex')}`;
-}
-
-function toSessionInfo(record: TmuxSessionRecord): SessionInfo {
-  return {
-    id: record.name,
-    hostId: record.hostId ?? '',
-    label: record.label ?? record.name,
-    createdAt: record.createdAt,
-    state: record.paneDead ? 'exited' : 'running',
-    ...(record.paneDead && record.paneDeadStatus !== undefined ? { exitStatus: record.paneDeadStatus } : {}),
-    attachedClients: record.attachedClients,
-  };
 }

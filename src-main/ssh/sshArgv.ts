@@ -1,4 +1,5 @@
 import { assertValidHostName } from './hostNameValidation';
+import { sshHostOptionArgs, type SshHostOptions } from './sshHostOptions';
 
 export interface SshInvocation {
   /** The ssh client binary: the system OpenSSH. */
@@ -7,6 +8,10 @@ export interface SshInvocation {
   configFile?: string;
   /** The destination exactly as ssh should see it: an alias from ssh config, or a host name. */
   destination: string;
+  /** Options Muxdeck itself builds (connection sharing), placed before the destination. Never inventory data. */
+  muxdeckOptions?: readonly string[];
+  /** The host's effective user, port, identity and jump host (-l -p -i -J), each validated. */
+  hostOptions?: SshHostOptions;
 }
 
 /**
@@ -17,6 +22,8 @@ export function buildSshArgv(invocation: SshInvocation): string[] {
   assertValidHostName(invocation.destination);
   const argv = [invocation.sshPath];
   if (invocation.configFile) argv.push('-F', invocation.configFile);
+  argv.push(...sshHostOptionArgs(invocation.hostOptions ?? {}));
+  argv.push(...(invocation.muxdeckOptions ?? []));
   argv.push('--', invocation.destination);
   return argv;
 }

@@ -15,7 +15,16 @@ export interface TmuxServerAddress {
 export const SESSION_OPTIONS = {
   hostId: '@muxdeck_host',
   label: '@muxdeck_label',
+  mode: '@muxdeck_mode',
+  status: '@muxdeck_status',
+  reason: '@muxdeck_reason',
+  statusSince: '@muxdeck_since',
+  connectedAt: '@muxdeck_connected_at',
+  /** The ssh ControlPath this session's connection shares, so its health can be read from the socket. */
+  controlPath: '@muxdeck_cpath',
 } as const;
+
+export type SessionOptionKey = keyof typeof SESSION_OPTIONS;
 
 const FIELD_SEPARATOR = '\t';
 
@@ -26,8 +35,10 @@ export const LIST_SESSIONS_FORMAT = [
   '#{session_attached}',
   '#{pane_dead}',
   '#{pane_dead_status}',
-  `#{${SESSION_OPTIONS.hostId}}`,
-  `#{${SESSION_OPTIONS.label}}`,
+  '#{pane_dead_time}',
+  '#{pane_dead_signal}',
+  '#{pane_pid}',
+  ...Object.values(SESSION_OPTIONS).map((option) => `#{${option}}`),
 ].join(FIELD_SEPARATOR);
 
 export { FIELD_SEPARATOR };
@@ -66,6 +77,8 @@ export function newSessionArgv(opts: {
   /** The program to run, as argv: tmux >= 3.0 executes a multi-argument command without a shell. */
   command: readonly string[];
   options: Readonly<Record<string, string>>;
+  /** Variables for this session only (tmux >= 3.2 `-e`), e.g. the askpass wiring; never secrets. */
+  environment?: Readonly<Record<string, string>>;
 }): string[] {
   const argv = [
     ...serverArgs(opts.server),
@@ -79,14 +92,54 @@ export function newSessionArgv(opts: {
     String(opts.rows),
     '-c',
     opts.cwd,
+    ...Object.entries(opts.environment ?? {}).flatMap(([key, value]) => ['-e', `${key}=${value}`]),
     '--',
     ...opts.command.map(escapeTmuxArgument),
   ];
   // Set the metadata in the same tmux invocation: no window in which a session exists unlabelled.
   for (const [key, value] of Object.entries(opts.options)) {
-    // set-option takes a pane target: `=name:` is an exact session match there (plain `=name` is not).
-    argv.push(';', 'set-option', '-t', `=${opts.name}:`, key, encodeOptionValue(value));
+    argv.push(';', 'set-option', '-t', paneTarget(opts.name), key, encodeOptionValue(value));
   }
+  return argv;
+}
+
+/** set-option takes a pane target: `=name:` is an exact session match there (plain `=name` is not). */
+function paneTarget(name: string): string {
+  return `=${name}:`;
+}
+
+export function setOptionsArgv(
+  server: TmuxServerAddress,
+  name: string,
+  options: Readonly<Record<string, string | undefined>>,
+): string[] {
+  const argv = [...serverArgs(server)];
+  for (const [key, value] of Object.entries(options)) {
+    if (argv.length > 4) argv.push(';');
+    argv.push(
+      ...(value === undefined
+        ? ['set-option', '-u', '-t', paneTarget(name), key]
+        : ['set-option', '-t', paneTarget(name), key, encodeOptionValue(value)]),
+    );
+  }
+  return argv;
+}
+
+/** Restarts the pane's original command (ssh) in place: same session, same scrollback. */
+export function respawnPaneArgv(server: TmuxServerAddress, name: string): string[] {
+  return [...serverArgs(server), 'respawn-pane', '-k', '-t', paneTarget(name)];
+}
+
+/** The pane's text; with history, from the start of the scrollback; with escapes, colours kept. */
+export function capturePaneArgv(
+  server: TmuxServerAddress,
+  name: string,
+  opts: { history: boolean; escapes: boolean; lastLines?: number },
+): string[] {
+  const argv = [...serverArgs(server), 'capture-pane', '-p', '-t', paneTarget(name)];
+  if (opts.escapes) argv.push('-e');
+  if (opts.history) argv.push('-S', '-', '-E', '-1');
+  else if (opts.lastLines !== undefined) argv.push('-S', String(-opts.lastLines));
   return argv;
 }
 

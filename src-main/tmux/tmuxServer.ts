@@ -2,9 +2,13 @@ import type { CommandRunner } from '../ports';
 import { parseSessionList, type TmuxSessionRecord } from './sessionListParser';
 import {
   SESSION_OPTIONS,
+  capturePaneArgv,
   killSessionArgv,
   listSessionsArgv,
   newSessionArgv,
+  respawnPaneArgv,
+  setOptionsArgv,
+  type SessionOptionKey,
   type TmuxServerAddress,
 } from './tmuxArgv';
 import { tmuxEnvironment } from './tmuxEnvironment';
@@ -56,8 +60,8 @@ export class TmuxServer {
     rows: number;
     cwd: string;
     command: readonly string[];
-    hostId: string;
-    label: string;
+    options: Partial<Record<SessionOptionKey, string>>;
+    environment?: Readonly<Record<string, string>>;
   }): Promise<void> {
     await this.exec(
       newSessionArgv({
@@ -67,10 +71,33 @@ export class TmuxServer {
         rows: opts.rows,
         cwd: opts.cwd,
         command: opts.command,
-        options: { [SESSION_OPTIONS.hostId]: opts.hostId, [SESSION_OPTIONS.label]: opts.label },
+        options: tmuxOptionNames(opts.options),
+        ...(opts.environment ? { environment: opts.environment } : {}),
       }),
       { allowNoServer: false },
     );
+  }
+
+  /** Sets (or, for undefined values, unsets) Muxdeck's options on a session, in one tmux call. */
+  async setOptions(
+    name: string,
+    options: Partial<Record<SessionOptionKey, string | undefined>>,
+  ): Promise<void> {
+    if (Object.keys(options).length === 0) return;
+    await this.exec(setOptionsArgv(this.deps.address, name, tmuxOptionNames(options)), {
+      allowNoServer: true,
+    });
+  }
+
+  async respawnPane(name: string): Promise<void> {
+    await this.exec(respawnPaneArgv(this.deps.address, name), { allowNoServer: false });
+  }
+
+  async capturePane(
+    name: string,
+    opts: { history: boolean; escapes: boolean; lastLines?: number },
+  ): Promise<string> {
+    return (await this.exec(capturePaneArgv(this.deps.address, name, opts), { allowNoServer: true })) ?? '';
   }
 
   /** Returns false when the session did not exist. */
@@ -90,4 +117,12 @@ export class TmuxServer {
     }
     throw new TmuxCommandError(argv, result.stderr, result.code);
   }
+}
+
+function tmuxOptionNames<V>(options: Partial<Record<SessionOptionKey, V>>): Record<string, V> {
+  const named: Record<string, V> = {};
+  for (const [key, value] of Object.entries(options) as Array<[SessionOptionKey, V]>) {
+    named[SESSION_OPTIONS[key]] = value;
+  }
+  return named;
 }

@@ -10,13 +10,27 @@ import { createMuxdeckClient } from './bridge/client';
 import { selectTransport } from './bridge/selectTransport';
 import { createAppStore } from './stores/appStore';
 import { TerminalOutputRouter } from './terminal/terminalOutputRouter';
+import { localStorageSettings } from './terminal/settingsStorage';
+import { createTerminalServices } from './terminal/terminalServices';
 import { ESTIMATED_CELL } from './terminal/terminalOptions';
 import { TerminalSizeHint } from './terminal/terminalSize';
 import { App } from './components/App/App';
+import { createTreeStore } from './stores/tree/treeStore';
+import { startTree } from './tree/startTree';
+import { createTreeCommands } from './tree/treeCommands';
 
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
 const sizeHint = new TerminalSizeHint(ESTIMATED_CELL);
+const commands = createCommands(client, store, sizeHint);
+const treeStore = createTreeStore();
+const treeCommands = createTreeCommands({
+  client,
+  tree: treeStore,
+  app: store,
+  appCommands: commands,
+  clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
+});
 const services: AppServices = {
   client,
   store,
@@ -24,7 +38,10 @@ const services: AppServices = {
   sizeHint,
   // Subscribed before anything attaches, so no terminal output can slip past it.
   terminalRouter: new TerminalOutputRouter(client),
-  commands: createCommands(client, store, sizeHint),
+  commands,
+  tree: { store: treeStore, commands: treeCommands },
+  // localStorage until the contract-backed settings store exists; any SettingsStorage fits here.
+  terminal: createTerminalServices(window, localStorageSettings('muxdeck.terminal', window.localStorage)),
 };
 
 const root = document.getElementById('root');
@@ -39,3 +56,4 @@ createRoot(root).render(
 
 // Outside React on purpose: loading and the sessions subscription happen once, not per (strict) mount.
 void startApp(client, store);
+void startTree({ client, tree: treeStore, app: store, commands: treeCommands });

@@ -49,6 +49,12 @@ export interface SshdHandle {
   logs(): string;
   /** Stops sshd and every session process it forked, then deletes `dir`. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * Kills sshd and every connection it serves, keeping its keys and port: to clients this is a
+   * dropped network or a rebooting host. `resume()` brings it back on the same port with the same keys.
+   */
+  interrupt(): Promise<void>;
+  resume(): Promise<void>;
 }
 
 const BIND_ATTEMPTS = 5;
@@ -195,17 +201,32 @@ interface HandleParts {
 }
 
 function makeHandle(parts: HandleParts): SshdHandle {
-  const { server, ...fields } = parts;
+  const { server: first, ...fields } = parts;
+  let server = first;
+  let earlierLogs = '';
   let stopping: Promise<void> | undefined;
   return {
     host: '127.0.0.1',
     ...fields,
-    pid: server.child.pid ?? -1,
+    get pid() {
+      return server.child.pid ?? -1;
+    },
     knownHostsLine: `[127.0.0.1]:${parts.port} ${parts.hostPublicKey}`,
-    logs: server.logs,
+    logs: () => earlierLogs + server.logs(),
     stop() {
       stopping ??= stopProcessTree(server.child).finally(() => removeDir(parts.dir));
       return stopping;
+    },
+    async interrupt() {
+      await stopProcessTree(server.child);
+    },
+    async resume() {
+      if (!hasExited(server.child)) return;
+      earlierLogs += server.logs();
+      server = spawnSshd(parts.configFile, parts.dir, undefined);
+      const outcome = await waitUntilListening(server, parts.port, 10_000);
+      if (outcome !== 'ready')
+        throw new Error(`sshd did not come back on port ${parts.port}: ${outcome}\n${server.logs()}`);
     },
   };
 }

@@ -13,7 +13,7 @@ import {
   type SshdHandle,
 } from '../helpers/sshd';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
-import { capturePane, killServer, waitForPaneText } from '../helpers/tmux';
+import { capturePane, killServer, tmuxCommand, waitForPaneText } from '../helpers/tmux';
 import { waitFor } from '../helpers/waitFor';
 
 const RESOURCES = resolve(__dirname, '../../resources');
@@ -125,13 +125,26 @@ describe('sessions through the services: real sshd, real tmux, real ptys', () =>
 
     // Resizing the terminal resizes the tmux window.
     await first.call('terminal:resize', { terminalId, cols: 90, rows: 25 });
+    await waitFor(
+      async () =>
+        (
+          await tmuxCommand(socket, [
+            'display',
+            '-p',
+            '-t',
+            `=${session.id}:`,
+            '#{window_width}x#{window_height}',
+          ])
+        ).stdout.trim() === '90x25',
+      { timeoutMs: 10_000, describe: 'tmux to apply the new terminal size' },
+    );
     await first.call('terminal:input', { terminalId, data: 'stty size\r' });
     await waitForPaneText(socket, `=${session.id}:`, /^25 90$/m);
 
     // The app goes away without detaching anything (a crash): the session must live on in tmux.
     services = undefined;
     connection = undefined;
-    first.services.terminals.dispose();
+    first.services.dispose();
     expect(first.services.terminals.count).toBe(0);
 
     const second = await startApp(muxHome, fake);

@@ -3,7 +3,9 @@ import { useStore } from 'zustand';
 import type { MuxdeckClient } from '../bridge/client';
 import type { AppActions, AppState, AppStore } from '../stores/appStore';
 import type { TerminalOutputRouter } from '../terminal/terminalOutputRouter';
+import type { TerminalServices } from '../terminal/terminalServices';
 import type { TerminalSizeHint } from '../terminal/terminalSize';
+import type { TreeServices } from '../tree/treeServices';
 import type { AppCommands } from './commands';
 
 /** Everything components need that is not React state: built once in main.tsx. */
@@ -15,6 +17,10 @@ export interface AppServices {
   commands: AppCommands;
   terminalRouter: TerminalOutputRouter;
   sizeHint: TerminalSizeHint;
+  /** Terminal settings, bells, WebGL budget, clipboard: shared by every terminal pane. */
+  terminal: TerminalServices;
+  /** The host tree: its store and commands. */
+  tree: TreeServices;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

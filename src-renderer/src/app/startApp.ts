@@ -3,8 +3,8 @@ import type { AppStore } from '../stores/appStore';
 import { errorMessage } from './errorMessage';
 
 /**
- * Loads hosts and sessions and keeps sessions current. Every existing session gets its tab back: they
- * live in tmux and outlive the window. Returns the function that stops listening.
+ * Loads sessions and keeps them current. Every existing session gets its tab back: they live in tmux
+ * and outlive the window. (Hosts come with the tree: tree/startTree.ts.) Returns the function that stops.
  */
 export async function startApp(client: MuxdeckClient, store: AppStore): Promise<() => void> {
   const state = () => store.getState();
@@ -16,13 +16,6 @@ export async function startApp(client: MuxdeckClient, store: AppStore): Promise<
   const stopConnection = client.onConnectionChange((connection) => state().setConnection(connection));
   state().setConnection(client.connectionState());
 
-  const loadHosts = client.invoke('hosts:list', {}).then(
-    (result) => state().hostsLoaded(result),
-    (error: unknown) => {
-      state().hostsLoaded({ hosts: [], sources: [] });
-      state().notify(`Could not load hosts: ${errorMessage(error)}`);
-    },
-  );
   const loadSessions = client.invoke('sessions:list', {}).then(
     // A sessions:changed that overtook this answer is newer than it.
     (sessions) => {
@@ -30,7 +23,7 @@ export async function startApp(client: MuxdeckClient, store: AppStore): Promise<
     },
     (error: unknown) => state().notify(`Could not restore sessions: ${errorMessage(error)}`),
   );
-  await Promise.all([loadHosts, loadSessions]);
+  await loadSessions;
 
   return () => {
     stopSessions();

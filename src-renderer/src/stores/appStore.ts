@@ -14,13 +14,11 @@ import {
   reconcileTabs,
   type TabsState,
 } from './tabs.logic';
-import { initialTreeUiState, setExpanded, type TreeUiState } from './tree.logic';
 
 export interface AppState {
   hosts: HostsState;
   sessions: readonly SessionInfo[];
   tabs: TabsState;
-  tree: TreeUiState;
   notices: readonly Notice[];
   connection: ConnectionState;
   /** Keyed by session id (= tab id). */
@@ -40,10 +38,6 @@ export interface AppActions {
   openingFinished: (hostId: string) => void;
   activateTab: (sessionId: string) => void;
   cycleTab: (step: 1 | -1) => void;
-  setQuery: (query: string) => void;
-  setExpanded: (nodeId: string, expanded: boolean) => void;
-  focusTreeItem: (nodeId: string) => void;
-  selectHost: (hostId: string, nodeId: string) => void;
   notify: (message: string) => void;
   dismissNotice: (id: number) => void;
   setConnection: (state: ConnectionState) => void;
@@ -58,7 +52,6 @@ export function createAppStore(initialConnection: ConnectionState): AppStore {
     hosts: initialHostsState,
     sessions: [],
     tabs: initialTabsState,
-    tree: initialTreeUiState,
     notices: [],
     connection: initialConnection,
     terminals: {},
@@ -90,14 +83,6 @@ export function createAppStore(initialConnection: ConnectionState): AppStore {
     openingFinished: (hostId) => set((state) => ({ opening: state.opening.filter((id) => id !== hostId) })),
     activateTab: (sessionId) => set((state) => ({ tabs: activateTab(state.tabs, sessionId) })),
     cycleTab: (step) => set((state) => ({ tabs: cycleTab(state.tabs, step) })),
-    setQuery: (query) => set((state) => ({ tree: { ...state.tree, query } })),
-    setExpanded: (nodeId, expanded) => set((state) => ({ tree: setExpanded(state.tree, nodeId, expanded) })),
-    focusTreeItem: (nodeId) =>
-      set((state) =>
-        state.tree.focusedId === nodeId ? state : { tree: { ...state.tree, focusedId: nodeId } },
-      ),
-    selectHost: (hostId, nodeId) =>
-      set((state) => ({ tree: { ...state.tree, selectedHostId: hostId, focusedId: nodeId } })),
     notify: (message) =>
       set((state) => ({ notices: pushNotice(state.notices, { id: nextNoticeId++, message }) })),
     dismissNotice: (id) => set((state) => ({ notices: dismissNotice(state.notices, id) })),

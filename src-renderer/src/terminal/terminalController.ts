@@ -3,18 +3,27 @@ import { Terminal } from '@xterm/xterm';
 import { FlowControl } from '../../../src-preload/api';
 import { errorMessage } from '../app/errorMessage';
 import type { MuxdeckClient } from '../bridge/client';
+import { CopyOnSelect } from './copyOnSelect';
 import { OutputAcknowledger } from './outputAcknowledger';
+import type { TerminalEvents } from './terminalEvents';
+import { matchTerminalKey, type TerminalKeyAction } from './terminalKeys.logic';
+import { loadWebLinks } from './terminalLinks';
 import type { TerminalOutputRouter } from './terminalOutputRouter';
-import { TERMINAL_OPTIONS } from './terminalOptions';
+import { settingsOptions, TERMINAL_OPTIONS } from './terminalOptions';
+import { TerminalSearch, type SearchDirection } from './terminalSearch';
+import type { TerminalServices } from './terminalServices';
+import { themeNameOf, type TerminalAppearanceState } from './terminalSettingsStore';
 import { clampTerminalSize, type TerminalSize, type TerminalSizeHint } from './terminalSize';
 import type { TerminalStatus } from './terminalStatus';
+import { WebglRenderer } from './webglRenderer';
 
 export interface TerminalControllerDeps {
   client: MuxdeckClient;
   router: TerminalOutputRouter;
   sizeHint: TerminalSizeHint;
   sessionId: string;
-  onStatus(status: TerminalStatus): void;
+  services: TerminalServices;
+  events: TerminalEvents;
 }
 
 /** Resizes are sent once the user stops dragging, so tmux and the remote app redraw once, not per frame. */
@@ -27,6 +36,10 @@ const RESIZE_SETTLE_MS = 50;
 export class TerminalController {
   private readonly term: Terminal;
   private readonly fitAddon = new FitAddon();
+  private readonly search: TerminalSearch;
+  private readonly renderer: WebglRenderer;
+  private readonly copyOnSelect: CopyOnSelect;
+  private readonly stopSettings: () => void;
   private container: HTMLElement | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private visible = false;
@@ -41,11 +54,39 @@ export class TerminalController {
 
   constructor(private readonly deps: TerminalControllerDeps) {
     const size = deps.sizeHint.current();
-    this.term = new Terminal({ ...TERMINAL_OPTIONS, cols: size.cols, rows: size.rows });
+    const { services, events } = deps;
+    const appearance = services.settings.getState();
+    this.term = new Terminal({
+      ...TERMINAL_OPTIONS,
+      ...settingsOptions(appearance.settings, themeNameOf(appearance)),
+      cols: size.cols,
+      rows: size.rows,
+    });
     this.term.loadAddon(this.fitAddon);
+    this.search = new TerminalSearch(
+      this.term,
+      () => themeNameOf(services.settings.getState()),
+      (results) => events.searchResults(results),
+    );
+    loadWebLinks(this.term, (url) => services.openLink(url));
+    this.renderer = new WebglRenderer({
+      term: this.term,
+      id: deps.sessionId,
+      pool: services.webglPool,
+      gpu: () => services.gpu(),
+      onChoice: (choice) => events.renderer(choice),
+    });
+    this.copyOnSelect = new CopyOnSelect(
+      this.term,
+      () => services.settings.getState().settings.copyOnSelect,
+      (text) => this.writeClipboard(text),
+    );
     // Keystrokes go out at once, never batched behind output (ARCHITECTURE.md §6).
     this.term.onData((data) => this.sendInput(data));
     this.term.onResize(() => this.scheduleResizeMessage());
+    this.term.onBell(() => events.bell());
+    this.term.attachCustomKeyEventHandler((event) => this.handleKey(event));
+    this.stopSettings = services.settings.subscribe((next, previous) => this.applyAppearance(next, previous));
   }
 
   /**
@@ -67,16 +108,61 @@ export class TerminalController {
    */
   setVisible(visible: boolean): void {
     this.visible = visible;
-    if (!visible || !this.container || this.disposed) return;
+    if (this.disposed) return;
+    if (!visible) {
+      this.renderer.hidden();
+      return;
+    }
+    if (!this.container) return;
     if (!this.opened) {
       this.term.open(this.container);
       this.opened = true;
+      this.copyOnSelect.attach(this.container);
     }
+    this.renderer.shown();
     this.fit();
   }
 
   focus(): void {
     this.term.focus();
+  }
+
+  hasSelection(): boolean {
+    return this.term.hasSelection();
+  }
+
+  /** Copies the selection; false when there was nothing selected. */
+  copySelection(): boolean {
+    if (!this.term.hasSelection()) return false;
+    this.writeClipboard(this.term.getSelection());
+    return true;
+  }
+
+  /** Pastes the clipboard as typed input; xterm wraps it in bracketed-paste markers when the shell asks. */
+  paste(): void {
+    this.deps.services.clipboard.readText().then(
+      (text) => {
+        if (text !== '' && !this.disposed) this.term.paste(text);
+      },
+      (error: unknown) => this.deps.events.problem(`Could not paste: ${errorMessage(error)}`),
+    );
+  }
+
+  selectAll(): void {
+    this.term.selectAll();
+  }
+
+  /** Clears what this window holds (tmux keeps its own history of the session). */
+  clearScrollback(): void {
+    this.term.clear();
+  }
+
+  find(query: string, direction: SearchDirection, incremental = false): boolean {
+    return this.search.find(query, direction, incremental);
+  }
+
+  clearSearch(): void {
+    this.search.clear();
   }
 
   /** After the tmux client ended (e.g. detached from elsewhere), attach a new one to the same session. */
@@ -91,6 +177,9 @@ export class TerminalController {
     cancelAnimationFrame(this.fitFrame);
     clearTimeout(this.resizeTimer);
     this.resizeObserver?.disconnect();
+    this.stopSettings();
+    this.copyOnSelect.dispose();
+    this.renderer.dispose();
     this.detach();
     this.term.dispose();
   }
@@ -195,6 +284,47 @@ export class TerminalController {
   }
 
   private report(status: TerminalStatus): void {
-    this.deps.onStatus(status);
+    this.deps.events.status(status);
+  }
+
+  /** xterm asks before handling each key event; false keeps the key from the remote program. */
+  private handleKey(event: KeyboardEvent): boolean {
+    const action = matchTerminalKey(event, this.deps.services.isMac);
+    if (!action) return true;
+    // Every event of the chord is swallowed, but it acts once; preventDefault also stops the browser's own
+    // paste, zoom or devtools on the same keys.
+    if (event.type === 'keydown') {
+      event.preventDefault();
+      this.runKeyAction(action);
+    }
+    return false;
+  }
+
+  private runKeyAction(action: TerminalKeyAction): void {
+    const settings = this.deps.services.settings.getState();
+    if (action === 'copy') this.copySelection();
+    else if (action === 'paste') this.paste();
+    else if (action === 'find') this.deps.events.findRequested();
+    else if (action === 'zoomIn') settings.zoom(1);
+    else if (action === 'zoomOut') settings.zoom(-1);
+    else settings.zoom('reset');
+  }
+
+  private writeClipboard(text: string): void {
+    this.deps.services.clipboard
+      .writeText(text)
+      .catch((error: unknown) => this.deps.events.problem(`Could not copy: ${errorMessage(error)}`));
+  }
+
+  private applyAppearance(next: TerminalAppearanceState, previous: TerminalAppearanceState): void {
+    if (this.disposed) return;
+    const before = settingsOptions(previous.settings, themeNameOf(previous));
+    const after = settingsOptions(next.settings, themeNameOf(next));
+    if (after.theme !== before.theme) this.term.options.theme = after.theme;
+    if (after.fontFamily === before.fontFamily && after.fontSize === before.fontSize) return;
+    this.term.options.fontFamily = after.fontFamily;
+    this.term.options.fontSize = after.fontSize;
+    // New cell size, new number of rows and columns; hidden terminals refit when shown.
+    this.scheduleFit();
   }
 }

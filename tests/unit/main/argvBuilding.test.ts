@@ -9,6 +9,7 @@ import {
   newSessionArgv,
 } from '../../../src-main/tmux/tmuxArgv';
 import { parseSessionList } from '../../../src-main/tmux/sessionListParser';
+import { tmuxListLine } from '../../fakes/tmuxListLine';
 
 const server = { socket: '/tmp/mx/tmux.sock', config: '/app/resources/tmux.conf' };
 
@@ -102,10 +103,20 @@ describe('tmux argv', () => {
 
   it('parses list-sessions output, decoding metadata and skipping malformed lines', () => {
     const out = [
-      'mx-1\t1795433038\t1\t0\t\tssh-config%3Aweb-01\tweb-01',
+      tmuxListLine({
+        name: 'mx-1',
+        attached: 1,
+        options: { hostId: 'ssh-config:web-01', label: 'web 01;x', status: 'connected' },
+      }),
       'garbage',
-      'mx-2\t1795433039\t0\t1\t255\tssh-config%3Adb\tdb',
-      'user-made\t1795433040\t0\t0\t\t\t',
+      tmuxListLine({
+        name: 'mx-2',
+        dead: true,
+        deadStatus: 255,
+        deadTime: 1795433100,
+        options: { hostId: 'ssh-config:db' },
+      }),
+      tmuxListLine({ name: 'user-made' }),
     ].join('\n');
     expect(parseSessionList(out)).toEqual([
       {
@@ -113,19 +124,18 @@ describe('tmux argv', () => {
         createdAt: 1795433038000,
         attachedClients: 1,
         paneDead: false,
-        hostId: 'ssh-config:web-01',
-        label: 'web-01',
+        options: { hostId: 'ssh-config:web-01', label: 'web 01;x', status: 'connected' },
       },
       {
         name: 'mx-2',
-        createdAt: 1795433039000,
+        createdAt: 1795433038000,
         attachedClients: 0,
         paneDead: true,
         paneDeadStatus: 255,
-        hostId: 'ssh-config:db',
-        label: 'db',
+        paneDeadAt: 1795433100000,
+        options: { hostId: 'ssh-config:db' },
       },
-      { name: 'user-made', createdAt: 1795433040000, attachedClients: 0, paneDead: false },
+      { name: 'user-made', createdAt: 1795433038000, attachedClients: 0, paneDead: false, options: {} },
     ]);
   });
 });

@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HostCatalog } from '../../../src-main/inventory/hostCatalog';
 import { SshConfigSource } from '../../../src-main/inventory/ssh-config/sshConfigSource';
 import { SessionService } from '../../../src-main/sessions/sessionService';
 import { TmuxServer } from '../../../src-main/tmux/tmuxServer';
+import { DEFAULT_RECONNECT_POLICY } from '../../../src-main/sessions/reconnectPolicy';
+import { SessionHealth } from '../../../src-main/sessions/sessionHealth';
+import { ConnectionSharing } from '../../../src-main/ssh/connectionSharing';
+import { manualClock } from '../../fakes/manualClock';
+import { tmuxListLine } from '../../fakes/tmuxListLine';
 import { memoryFileReader } from '../../fakes/memoryFileReader';
 import { recordingRunner } from '../../fakes/recordingRunner';
 
 const HOME = '/home/ada';
+const CM_DIR = join(tmpdir(), `mx-unit-cm-${process.pid}`);
 
 function serviceFor(config: string, answer?: Parameters<typeof recordingRunner>[0]) {
   const { runner, calls } = recordingRunner(answer);
@@ -24,10 +32,33 @@ function serviceFor(config: string, answer?: Parameters<typeof recordingRunner>[
       files: memoryFileReader({ [`${HOME}/.ssh/config`]: config }),
     }),
   ]);
+  const sharing = new ConnectionSharing({
+    preferredDir: CM_DIR,
+    home: HOME,
+    runner,
+    sshPath: 'ssh',
+    env: {},
+  });
+  const { clock } = manualClock();
+  const silent = { info() {}, warn() {}, error() {} };
+  const health = new SessionHealth({
+    tmux,
+    sharing,
+    clock,
+    policy: () => DEFAULT_RECONNECT_POLICY,
+    keepClosedPanes: () => false,
+    onChange: () => undefined,
+    logger: silent,
+  });
   const sessions = new SessionService({
     tmux,
     catalog,
     ssh: { sshPath: 'ssh' },
+    sharing,
+    health,
+    runner,
+    clock,
+    env: {},
     cwd: HOME,
     newSessionName: () => 'mx-test',
   });
@@ -59,8 +90,15 @@ describe('session service', () => {
   it('starts ssh inside the private tmux server, labelled with the host', async () => {
     const { sessions, calls } = serviceFor('Host web-01\n', (_file, args) =>
       args.includes('list-sessions')
-        ? { stdout: 'mx-test\t1795433038\t0\t0\t\tssh-config%3Aweb-01\tweb-01\n' }
-        : {},
+        ? {
+            stdout: tmuxListLine({
+              name: 'mx-test',
+              options: { hostId: 'ssh-config:web-01', label: 'web-01' },
+            }),
+          }
+        : args.includes('-G')
+          ? { stdout: 'user ada\nhostname web-01.example\nport 22\n' }
+          : {},
     );
     const opened = await sessions.open('ssh-config:web-01', { cols: 100, rows: 30 });
     expect(opened).toMatchObject({
@@ -73,13 +111,35 @@ describe('session service', () => {
     expect(create?.file).toBe('tmux');
     expect(create?.args.slice(0, 4)).toEqual(['-f', '/r/tmux.conf', '-S', '/s/tmux.sock']);
     expect(create?.args).toEqual(expect.arrayContaining(['-x', '100', '-y', '30', 'ssh', 'web-01']));
+    // Sharing is keyed by where ssh really goes, and the session starts as "connecting".
+    const sshArgs = create?.args.slice(create.args.indexOf('ssh'), create.args.indexOf(';')) ?? [];
+    expect(sshArgs).toEqual(expect.arrayContaining(['-o', 'ControlMaster=auto', '-o', 'ControlPersist=600']));
+    expect(sshArgs.find((a) => a.startsWith('ControlPath='))).toMatch(
+      new RegExp(`^ControlPath=${CM_DIR}/[0-9a-f]{20}$`),
+    );
+    expect(sshArgs.slice(-2)).toEqual(['--', 'web-01']);
+    expect(create?.args).toEqual(expect.arrayContaining(['@muxdeck_status', 'connecting']));
   });
 
   it('lists only Muxdeck sessions, and none when no tmux server runs yet', async () => {
     const none = serviceFor('', () => ({ code: 1, stderr: 'no server running on /s/tmux.sock' }));
     expect(await none.sessions.list()).toEqual([]);
     const some = serviceFor('', () => ({
-      stdout: 'mx-1\t1795433038\t0\t1\t0\tssh-config%3Aa\ta\nscratch\t1795433038\t0\t0\t\t\t\n',
+      stdout: [
+        tmuxListLine({
+          name: 'mx-1',
+          dead: true,
+          deadStatus: 0,
+          options: {
+            hostId: 'ssh-config:a',
+            label: 'a',
+            status: 'error',
+            reason: 'Permission denied (publickey)',
+            statusSince: '1795433040000',
+          },
+        }),
+        tmuxListLine({ name: 'scratch' }),
+      ].join('\n'),
     }));
     expect(await some.sessions.list()).toEqual([
       {
@@ -90,6 +150,10 @@ describe('session service', () => {
         state: 'exited',
         exitStatus: 0,
         attachedClients: 0,
+        mode: 'local',
+        status: 'error',
+        reason: 'Permission denied (publickey)',
+        statusSince: 1795433040000,
       },
     ]);
   });

@@ -8,6 +8,8 @@ export function session(id: string, overrides: Partial<SessionInfo> = {}): Sessi
     createdAt: 1_000,
     state: 'running',
     attachedClients: 0,
+    mode: 'local',
+    status: 'connected',
     ...overrides,
   };
 }

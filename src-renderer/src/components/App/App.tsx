@@ -3,7 +3,7 @@ import { useActions, useServices } from '../../app/AppServices';
 import type { ShortcutAction } from '../../app/shortcuts.logic';
 import { useGlobalShortcuts } from '../../app/useGlobalShortcuts';
 import { ConnectionBanner } from '../ConnectionBanner/ConnectionBanner';
-import { HostTree } from '../HostTree/HostTree';
+import { HostTree, type HostTreeHandle } from '../HostTree/HostTree';
 import { Notices } from '../Notices/Notices';
 import { StatusLine } from '../StatusLine/StatusLine';
 import { TabBar } from '../TabBar/TabBar';
@@ -15,15 +15,13 @@ export function App() {
   const { commands } = useServices();
   const actions = useActions();
   const searchRef = useRef<HTMLInputElement>(null);
-  const treeRef = useRef<HTMLUListElement>(null);
+  const treeRef = useRef<HostTreeHandle>(null);
 
   const focusSearch = useCallback(() => {
     searchRef.current?.focus();
     searchRef.current?.select();
   }, []);
-  const focusTree = useCallback(() => {
-    treeRef.current?.querySelector<HTMLElement>('[role="treeitem"][tabindex="0"]')?.focus();
-  }, []);
+  const focusTree = useCallback(() => treeRef.current?.focus(), []);
 
   const runShortcut = useCallback(
     (action: ShortcutAction) => {

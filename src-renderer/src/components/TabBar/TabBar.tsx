@@ -1,15 +1,18 @@
 import { useRef, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
 import type { SessionInfo } from '../../../../src-preload/api';
 import { useActions, useAppState, useServices } from '../../app/AppServices';
-import { describeSessionState } from '../../stores/sessions.logic';
+import { describeStatus, effectiveStatus } from '../../terminal/sessionStatus.logic';
+import { StatusDot } from '../SessionStatus/StatusDot';
 import { panelElementId, tabElementId } from './tabIds';
 import './TabBar.css';
 
 export function TabBar() {
-  const { commands } = useServices();
+  const { commands, terminal } = useServices();
   const actions = useActions();
   const tabs = useAppState((state) => state.tabs);
   const sessions = useAppState((state) => state.sessions);
+  const bells = useStore(terminal.bells, (state) => state.marks);
   const tabElements = useRef(new Map<string, HTMLElement>());
 
   if (tabs.order.length === 0) return null;
@@ -47,13 +50,13 @@ export function TabBar() {
         const session = sessionById.get(id);
         const label = session?.label ?? id;
         const active = id === tabs.activeId;
-        const exited = session?.state === 'exited';
+        const status = session ? effectiveStatus(session) : 'connecting';
+        const rang = bells.has(id);
+        const description = [session ? describeStatus(session) : 'connecting', rang ? 'bell rang' : null]
+          .filter((part) => part !== null)
+          .join(', ');
         return (
-          <div
-            key={id}
-            role="presentation"
-            className={`tab${active ? ' is-active' : ''}${exited ? ' is-exited' : ''}`}
-          >
+          <div key={id} role="presentation" className={`tab is-${status}${active ? ' is-active' : ''}`}>
             <div
               ref={(element) => {
                 if (element) tabElements.current.set(id, element);
@@ -64,9 +67,11 @@ export function TabBar() {
               aria-selected={active}
               aria-controls={panelElementId(id)}
               aria-label={label}
-              aria-description={session ? `Session ${describeSessionState(session)}` : undefined}
+              aria-description={description}
               tabIndex={active ? 0 : -1}
               data-session-state={session?.state}
+              data-status={status}
+              data-bell={rang ? 'true' : undefined}
               className="tab-main"
               title={session ? tabTitle(session) : label}
               // A mouse click hands the keyboard to the terminal it shows; only arrow keys focus tabs.
@@ -81,13 +86,9 @@ export function TabBar() {
               }}
               onKeyDown={(event) => onKeyDown(event, id)}
             >
-              <span className={`tab-dot${exited ? ' is-exited' : ''}`} aria-hidden="true" />
+              <StatusDot status={status} />
               <span className="tab-label">{label}</span>
-              {exited ? (
-                <span className="tab-exited" aria-hidden="true">
-                  exited
-                </span>
-              ) : null}
+              {rang ? <BellMark /> : null}
             </div>
             <button
               type="button"
@@ -113,5 +114,17 @@ function leaveTablist(): void {
 }
 
 function tabTitle(session: SessionInfo): string {
-  return `${session.label} — ${describeSessionState(session)}`;
+  return `${session.label} — ${describeStatus(session)}`;
+}
+
+/** Drawn, not an emoji: headless and minimal systems often have no emoji font. */
+function BellMark() {
+  return (
+    <svg className="tab-bell" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
+      <path
+        d="M8 1.5a1 1 0 0 1 1 1v.6A4.5 4.5 0 0 1 12.5 7.5v3l1.3 1.6a.5.5 0 0 1-.4.9H2.6a.5.5 0 0 1-.4-.9l1.3-1.6v-3A4.5 4.5 0 0 1 7 3.1v-.6a1 1 0 0 1 1-1ZM6.3 14h3.4a1.7 1.7 0 0 1-3.4 0Z"
+        fill="currentColor"
+      />
+    </svg>
+  );
 }

@@ -1,9 +1,22 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useAppState, useServices } from '../../app/AppServices';
-import { describeSessionState, findSession } from '../../stores/sessions.logic';
+import { findSession } from '../../stores/sessions.logic';
+import { terminalMenuItems, type TerminalMenuAction } from '../../terminal/contextMenu.logic';
+import { reconnectSession } from '../../terminal/reconnectSession';
+import type { RendererChoice } from '../../terminal/rendererChoice.logic';
+import { effectiveStatus } from '../../terminal/sessionStatus.logic';
 import { TerminalController } from '../../terminal/terminalController';
-import type { TerminalStatus } from '../../terminal/terminalStatus';
+import { describeTerminalKey } from '../../terminal/terminalKeys.logic';
+import type { SearchDirection, SearchResults } from '../../terminal/terminalSearch';
+import { themeNameOf } from '../../terminal/terminalSettingsStore';
+import { TERMINAL_THEMES } from '../../terminal/terminalThemes';
+import { ReconnectOverlay } from '../ReconnectOverlay/ReconnectOverlay';
 import { panelElementId, tabElementId } from '../TabBar/tabIds';
+import { TerminalContextMenu } from '../TerminalContextMenu/TerminalContextMenu';
+import { TerminalFindBar } from '../TerminalFindBar/TerminalFindBar';
+import { TerminalSettingsDialog } from '../TerminalSettings/TerminalSettingsDialog';
+import { TerminalNotice } from './TerminalNotice';
+import { useStore } from 'zustand';
 import './TerminalPane.css';
 
 interface TerminalPaneProps {
@@ -12,12 +25,28 @@ interface TerminalPaneProps {
   active: boolean;
 }
 
+interface MenuState {
+  at: { x: number; y: number };
+  hasSelection: boolean;
+}
+
 export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
-  const { client, store, terminalRouter, sizeHint } = useServices();
+  const services = useServices();
+  const { client, store, terminalRouter, sizeHint, terminal, commands } = services;
   const status = useAppState((state) => state.terminals[sessionId]);
   const session = useAppState((state) => findSession(state.sessions, sessionId));
+  const themeName = useStore(terminal.settings, themeNameOf);
   const hostRef = useRef<HTMLDivElement>(null);
+  const overlayRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<TerminalController | null>(null);
+  const [renderer, setRenderer] = useState<RendererChoice | null>(null);
+  const [find, setFind] = useState<{ request: number } | null>(null);
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [menu, setMenu] = useState<MenuState | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [reconnecting, setReconnecting] = useState(false);
+
+  const sessionDead = session !== undefined && ['disconnected', 'error'].includes(effectiveStatus(session));
 
   // The controller lives exactly as long as the pane is mounted; React never re-renders the terminal.
   useEffect(() => {
@@ -28,7 +57,15 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
       router: terminalRouter,
       sizeHint,
       sessionId,
-      onStatus: (next) => store.getState().setTerminalStatus(sessionId, next),
+      services: terminal,
+      events: {
+        status: (next) => store.getState().setTerminalStatus(sessionId, next),
+        bell: () => terminal.bells.getState().rang(sessionId, store.getState().tabs.activeId),
+        findRequested: () => setFind((current) => ({ request: (current?.request ?? 0) + 1 })),
+        searchResults: setResults,
+        renderer: setRenderer,
+        problem: (message) => store.getState().notify(message),
+      },
     });
     controller.mount(container);
     controllerRef.current = controller;
@@ -36,17 +73,84 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
       controllerRef.current = null;
       controller.dispose();
     };
-  }, [client, store, terminalRouter, sizeHint, sessionId]);
+  }, [client, store, terminalRouter, sizeHint, terminal, sessionId]);
 
   useEffect(() => {
     const controller = controllerRef.current;
     if (!controller) return;
     controller.setVisible(active);
+    if (!active) return;
+    terminal.bells.getState().shown(sessionId);
     // A shown terminal takes the keyboard, unless the user is walking the tabs with arrow keys.
-    if (active && !document.activeElement?.closest('[role="tablist"]')) controller.focus();
+    if (document.activeElement?.closest('[role="tablist"]')) return;
+    if (overlayRef.current) overlayRef.current.focus();
+    else controller.focus();
     // The controller's dependencies are listed so a recreated controller is shown (or hidden) too.
-  }, [active, client, store, terminalRouter, sizeHint, sessionId]);
+  }, [active, client, store, terminalRouter, sizeHint, terminal, sessionId]);
 
+  // A pane that dies under the user's fingers hands the keyboard to its overlay, and back when it lives.
+  useEffect(() => {
+    if (!active) return;
+    const focused = document.activeElement;
+    const inPane = focused === document.body || (focused !== null && hostRef.current?.contains(focused));
+    if (sessionDead && inPane) overlayRef.current?.focus();
+    if (!sessionDead && (focused === document.body || focused === null)) controllerRef.current?.focus();
+  }, [sessionDead, active]);
+
+  const reconnect = useCallback(async () => {
+    setReconnecting(true);
+    await reconnectSession(client, store, sessionId);
+    setReconnecting(false);
+    // If the tmux client went away with the connection, follow the session with a new one.
+    controllerRef.current?.reattach();
+  }, [client, store, sessionId]);
+
+  const closeFind = useCallback(() => {
+    controllerRef.current?.clearSearch();
+    setFind(null);
+    setResults(null);
+    controllerRef.current?.focus();
+  }, []);
+
+  const onFind = useCallback((query: string, direction: SearchDirection, incremental: boolean) => {
+    if (query === '') setResults(null);
+    controllerRef.current?.find(query, direction, incremental);
+  }, []);
+
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  const runMenuAction = (action: TerminalMenuAction): void => {
+    const controller = controllerRef.current;
+    setMenu(null);
+    if (!controller) return;
+    const zoom = terminal.settings.getState().zoom;
+    const actions: Record<TerminalMenuAction, () => void> = {
+      copy: () => controller.copySelection(),
+      paste: () => controller.paste(),
+      selectAll: () => controller.selectAll(),
+      find: () => setFind((current) => ({ request: (current?.request ?? 0) + 1 })),
+      clearScrollback: () => controller.clearScrollback(),
+      zoomIn: () => zoom(1),
+      zoomOut: () => zoom(-1),
+      zoomReset: () => zoom('reset'),
+      settings: () => setSettingsOpen(true),
+      reconnect: () => void reconnect(),
+    };
+    actions[action]();
+    if (action !== 'find' && action !== 'settings' && action !== 'reconnect') controller.focus();
+  };
+
+  const openMenu = (event: MouseEvent<HTMLDivElement>): void => {
+    event.preventDefault();
+    const host = hostRef.current?.getBoundingClientRect();
+    // The context-menu key reports no pointer position: open at the terminal's corner instead.
+    const fromKeyboard = event.clientX === 0 && event.clientY === 0;
+    const at =
+      fromKeyboard && host ? { x: host.left + 16, y: host.top + 16 } : { x: event.clientX, y: event.clientY };
+    setMenu({ at, hasSelection: controllerRef.current?.hasSelection() ?? false });
+  };
+
+  const theme = TERMINAL_THEMES[themeName];
   return (
     <div
       role="tabpanel"
@@ -54,57 +158,59 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
       aria-labelledby={tabElementId(sessionId)}
       className="tab-panel"
       hidden={!active}
+      style={{ background: theme.background }}
     >
       <div role="region" aria-label={`Terminal ${label}`} className="terminal-region">
-        <div ref={hostRef} className="terminal-host" />
-        <TerminalNotice
-          status={status}
-          sessionState={session ? describeSessionState(session) : undefined}
-          exited={session?.state === 'exited'}
-          onReattach={() => controllerRef.current?.reattach()}
+        <div
+          ref={hostRef}
+          className="terminal-host"
+          data-renderer={renderer?.kind}
+          data-renderer-reason={renderer?.reason}
+          onContextMenu={openMenu}
         />
+        {find ? (
+          <TerminalFindBar
+            results={results}
+            focusRequest={find.request}
+            findShortcut={describeTerminalKey('find', terminal.isMac)}
+            onFind={onFind}
+            onClose={closeFind}
+          />
+        ) : null}
+        {session && sessionDead ? (
+          <ReconnectOverlay
+            ref={overlayRef}
+            session={session}
+            busy={reconnecting}
+            onReconnect={() => void reconnect()}
+            onClose={() => void commands.closeSession(sessionId)}
+          />
+        ) : null}
+        <TerminalNotice status={status} onReattach={() => controllerRef.current?.reattach()} />
       </div>
+      {menu ? (
+        <TerminalContextMenu
+          items={terminalMenuItems({
+            hasSelection: menu.hasSelection,
+            canReconnect: sessionDead,
+            isMac: terminal.isMac,
+          })}
+          at={menu.at}
+          label={`Terminal ${label}`}
+          onAction={runMenuAction}
+          onDismiss={closeMenu}
+        />
+      ) : null}
+      {settingsOpen ? (
+        <TerminalSettingsDialog
+          store={terminal.settings}
+          isMac={terminal.isMac}
+          onClose={() => {
+            setSettingsOpen(false);
+            controllerRef.current?.focus();
+          }}
+        />
+      ) : null}
     </div>
   );
-}
-
-interface TerminalNoticeProps {
-  status: TerminalStatus | undefined;
-  sessionState: string | undefined;
-  exited: boolean;
-  onReattach: () => void;
-}
-
-/** A strip over the terminal's bottom edge: it explains, the last screen stays readable above it. */
-function TerminalNotice({ status, sessionState, exited, onReattach }: TerminalNoticeProps) {
-  if (status?.phase === 'failed') {
-    return (
-      <div className="terminal-notice is-error" role="alert">
-        <span>Could not attach to the session: {status.message}</span>
-        <button type="button" onClick={onReattach}>
-          Retry
-        </button>
-      </div>
-    );
-  }
-  if (status?.phase === 'ended') {
-    return (
-      <div className="terminal-notice" role="status">
-        <span>
-          Terminal client ended (exit code {status.exitCode}). The session may still be running in tmux.
-        </span>
-        <button type="button" onClick={onReattach}>
-          Reattach
-        </button>
-      </div>
-    );
-  }
-  if (exited) {
-    return (
-      <div className="terminal-notice" role="status">
-        <span>Connection closed: session {sessionState}.</span>
-      </div>
-    );
-  }
-  return null;
 }

@@ -1,5 +1,6 @@
 import type { KeyboardEvent, RefObject } from 'react';
-import { useActions, useAppState } from '../../app/AppServices';
+import { useServices } from '../../app/AppServices';
+import { useTreeState } from '../../tree/useTree';
 import './TopBar.css';
 
 interface TopBarProps {
@@ -9,8 +10,8 @@ interface TopBarProps {
 }
 
 export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
-  const query = useAppState((state) => state.tree.query);
-  const { setQuery } = useActions();
+  const query = useTreeState((state) => state.query);
+  const { setQuery } = useServices().tree.store.getState();
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Escape') {

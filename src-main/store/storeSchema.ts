@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import {
+  HostOverlay,
+  HostSourceKind,
+  KnownHost,
+  ManualHostRecord,
+  RecentEntry,
+  TreeFolder,
+} from '../../src-preload/api';
+
+/**
+ * The one persistent document (ARCHITECTURE.md §3). Bump STORE_VERSION and add a migration in
+ * migrations.ts for any change an older file cannot satisfy. There is deliberately no field that
+ * could hold a secret: passwords, passphrases and API tokens live in the OS keychain only.
+ */
+export const STORE_VERSION = 2;
+
+export const TreeSection = z.object({
+  folders: z.array(TreeFolder),
+  /** The user's own hosts (source "manual"); their tags, notes, settings and folder are in `hosts`. */
+  manualHosts: z.array(ManualHostRecord),
+  /** Everything laid over a host, synced or manual, by host id. */
+  hosts: z.record(z.string(), HostOverlay),
+  favourites: z.array(z.string()),
+  recent: z.array(RecentEntry),
+  known: z.record(z.string(), KnownHost),
+});
+export type TreeSection = z.infer<typeof TreeSection>;
+
+const SourceOptionValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+/** A configured inventory source (Ansible paths, a NetBox URL and filters...). Tokens go to the keychain. */
+export const SourceConfig = z.object({
+  id: z.string().min(1).max(64),
+  kind: HostSourceKind,
+  label: z.string().max(200),
+  enabled: z.boolean(),
+  options: z.record(z.string(), SourceOptionValue),
+});
+export type SourceConfig = z.infer<typeof SourceConfig>;
+
+export const AppSettings = z.object({
+  /** How many recently connected hosts the Recent section remembers. */
+  recentLimit: z.number().int().min(0).max(200),
+});
+
+export const Layout = z.object({
+  /** Expanded/collapsed tree nodes by node id. */
+  expanded: z.record(z.string(), z.boolean()),
+});
+
+export const StoreData = z.object({
+  version: z.literal(STORE_VERSION),
+  tree: TreeSection,
+  settings: AppSettings,
+  sources: z.array(SourceConfig),
+  layout: Layout,
+});
+export type StoreData = z.infer<typeof StoreData>;
+
+export function emptyTree(): TreeSection {
+  return { folders: [], manualHosts: [], hosts: {}, favourites: [], recent: [], known: {} };
+}
+
+export function emptyStore(): StoreData {
+  return {
+    version: STORE_VERSION,
+    tree: emptyTree(),
+    settings: { recentLimit: 20 },
+    sources: [],
+    layout: { expanded: {} },
+  };
+}

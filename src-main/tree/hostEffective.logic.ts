@@ -1,0 +1,53 @@
+import type { Host, HostSourceKind, TreeFolder } from '../../src-preload/api';
+import type { SshHostOptions } from '../ssh/sshHostOptions';
+import type { TreeSection } from '../store/storeSchema';
+import type { EffectiveHostSettings } from './effectiveSettings';
+import {
+  DEFAULT_SETTINGS,
+  hostLayers,
+  mustPassToSsh,
+  resolveSettings,
+  type ResolvedSettings,
+} from './inheritance.logic';
+
+export function folderMap(tree: TreeSection): Map<string, TreeFolder> {
+  return new Map(tree.folders.map((folder) => [folder.id, folder]));
+}
+
+const SSH_KEYS = ['user', 'port', 'identityFile', 'jumpHost'] as const;
+
+/** A listed host with the user's overlay and its folders' settings applied. */
+export function effectiveHost(opts: {
+  tree: TreeSection;
+  folders: ReadonlyMap<string, TreeFolder>;
+  host: Host;
+  sourceKind: HostSourceKind;
+  sourceLabel?: string;
+}): { settings: EffectiveHostSettings; resolved: ResolvedSettings } {
+  const { tree, host, sourceKind } = opts;
+  const overlay = tree.hosts[host.id];
+  const resolved = resolveSettings(
+    hostLayers({
+      own: overlay?.settings,
+      // A manual host's user/port are already the effective ones (manualSource): not a source layer.
+      host: sourceKind === 'manual' ? undefined : host,
+      sourceLabel: opts.sourceLabel,
+      folders: opts.folders,
+      folderId: overlay?.placement?.folderId ?? null,
+    }),
+  );
+  const sshOptions: SshHostOptions = {};
+  for (const key of SSH_KEYS) {
+    const entry = resolved[key];
+    if (entry && mustPassToSsh(entry.from, sourceKind)) Object.assign(sshOptions, { [key]: entry.value });
+  }
+  return {
+    resolved,
+    settings: {
+      label: sourceKind === 'manual' ? host.label : (overlay?.label ?? host.label),
+      sshOptions,
+      persistence: resolved.persistence?.value ?? DEFAULT_SETTINGS.persistence ?? 'local',
+      logging: resolved.logging?.value ?? false,
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { Host, HostOverlayView, HostSourceKind, TreeOverlay } from '../../src-preload/api';
+import type { StoreData } from '../store/storeSchema';
+import { effectiveHost, folderMap } from './hostEffective.logic';
+import { hostLayers, resolveSettings } from './inheritance.logic';
+
+export interface ListedHosts {
+  byId: ReadonlyMap<string, Host>;
+  sourceKinds: ReadonlyMap<string, HostSourceKind>;
+  sourceLabels: ReadonlyMap<string, string>;
+}
+
+/** The overlay as the renderer needs it: the stored one plus, per host, the user/port ssh will use. */
+export function overlayView(data: StoreData, revision: number, listed: ListedHosts): TreeOverlay {
+  const { tree } = data;
+  const folders = folderMap(tree);
+  const hosts: Record<string, HostOverlayView> = {};
+  for (const [hostId, overlay] of Object.entries(tree.hosts)) {
+    const host = listed.byId.get(hostId);
+    const resolved = host
+      ? effectiveHost({
+          tree,
+          folders,
+          host,
+          sourceKind: listed.sourceKinds.get(host.sourceId) ?? 'manual',
+          sourceLabel: listed.sourceLabels.get(host.sourceId),
+        }).resolved
+      : resolveSettings(
+          hostLayers({ own: overlay.settings, folders, folderId: overlay.placement?.folderId ?? null }),
+        );
+    hosts[hostId] = {
+      ...overlay,
+      ...(resolved.user ? { effectiveUser: resolved.user.value } : {}),
+      ...(resolved.port ? { effectivePort: resolved.port.value } : {}),
+    };
+  }
+  return {
+    revision,
+    folders: tree.folders,
+    hosts,
+    favourites: tree.favourites,
+    recent: tree.recent,
+    known: tree.known,
+    expanded: data.layout.expanded,
+  };
+}
+
+/** Refreshes the remembered identity of every referenced host its source lists; the same object if nothing changed. */
+export function refreshKnown(data: StoreData, byId: ReadonlyMap<string, Host>): StoreData {
+  const { tree } = data;
+  const manual = new Set(tree.manualHosts.map((host) => host.id));
+  const referenced = new Set([
+    ...Object.keys(tree.hosts),
+    ...tree.favourites,
+    ...tree.recent.map((r) => r.hostId),
+  ]);
+  let known: StoreData['tree']['known'] | undefined;
+  for (const hostId of referenced) {
+    const host = byId.get(hostId);
+    if (!host || manual.has(hostId)) continue;
+    const current = tree.known[hostId];
+    if (
+      current &&
+      current.label === host.label &&
+      current.address === host.address &&
+      current.sourceId === host.sourceId
+    ) {
+      continue;
+    }
+    known ??= { ...tree.known };
+    known[hostId] = {
+      label: host.label,
+      sourceId: host.sourceId,
+      ...(host.address ? { address: host.address } : {}),
+    };
+  }
+  return known ? { ...data, tree: { ...tree, known } } : data;
+}
