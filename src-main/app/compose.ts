@@ -16,6 +16,11 @@ import { SessionHealth } from '../sessions/sessionHealth';
 import { SessionService } from '../sessions/sessionService';
 import { ConnectionSharing } from '../ssh/connectionSharing';
 import { PANE_EVENTS_VARIABLE, PaneEventsWatcher } from '../tmux/paneEventsWatcher';
+import { keytarSecretStore } from '../platform/keytarSecretStore';
+import { AskpassBroker } from '../secrets/askpassBroker';
+import { startAskpassServer } from '../secrets/askpassServer';
+import type { SecretStore } from '../secrets/secretStore';
+import { generateAccessToken } from '../transport/serve/accessToken';
 import { TerminalService } from '../sessions/terminalService';
 import { locateSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
@@ -34,6 +39,8 @@ export interface ComposeOptions {
   env: NodeJS.ProcessEnv;
   logger: Logger;
   spawner: PtySpawner;
+  /** The OS keychain; defaults to keytar. Tests may pass a real one on a private Secret Service. */
+  secrets?: SecretStore;
   runner?: CommandRunner;
   files?: FileReader;
   /** Explicit ssh config file (a user setting / MUXDECK_SSH_CONFIG); default $HOME/.ssh/config. */
@@ -72,11 +79,24 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   const env: NodeJS.ProcessEnv = { ...opts.env, [PANE_EVENTS_VARIABLE]: paneEvents.file };
   const sshPath = opts.env.MUXDECK_SSH ?? 'ssh';
 
+  // ssh asks Muxdeck for passwords and passphrases through this helper (SSH_ASKPASS_REQUIRE=force):
+  // in the tmux server's global environment, refreshed at every start, so respawned panes of
+  // sessions from an earlier run reach this run's socket.
+  const askpassToken = generateAccessToken();
+  const askpassEnv: Record<string, string> = {
+    SSH_ASKPASS: join(opts.resourcesDir, 'askpass', 'muxdeck-askpass'),
+    SSH_ASKPASS_REQUIRE: 'force',
+    MUXDECK_ASKPASS_NODE: process.execPath,
+    MUXDECK_ASKPASS_SCRIPT: join(opts.resourcesDir, 'askpass', 'askpass.cjs'),
+    MUXDECK_ASKPASS_SOCKET: paths.askpassSocket,
+    MUXDECK_ASKPASS_TOKEN: askpassToken,
+  };
+
   const tmux = new TmuxServer({
     runner,
     tmuxPath: opts.env.MUXDECK_TMUX ?? 'tmux',
     address: { socket: paths.tmuxSocket, config: join(opts.resourcesDir, 'tmux.conf') },
-    env,
+    env: { ...env, ...askpassEnv },
   });
   const sharing = new ConnectionSharing({
     preferredDir: join(paths.home, 'cm'),
@@ -127,8 +147,26 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     env,
     cwd: userHome,
     settings: tree,
+    sessionEnvironment: (sessionId) => ({ MUXDECK_SESSION: sessionId }),
   });
   late.sessions = sessions;
+
+  const broker = new AskpassBroker({
+    secrets: opts.secrets ?? keytarSecretStore(),
+    hostOf: async (sessionId) => {
+      const record = (await tmux.listSessions()).find((r) => r.name === sessionId);
+      const id = record?.options.hostId;
+      return id ? { id, label: record.options.label ?? id } : undefined;
+    },
+    onSecretRejected: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
+    logger: opts.logger,
+  });
+  const askpassServer = await startAskpassServer({
+    socketPath: paths.askpassSocket,
+    token: askpassToken,
+    broker,
+  });
+  await tmux.setGlobalEnvironment(askpassEnv);
   const terminals = new TerminalService({
     spawner: opts.spawner,
     tmux,
@@ -196,6 +234,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       stopStoreNotices();
       clearInterval(sweep);
       paneEvents.stop();
+      askpassServer.close();
       stopWatchingSockets();
       health.dispose();
       // Detaching ends tmux clients only: every session keeps running for the next start.

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 export interface MuxdeckPaths {
   home: string;
   tmuxSocket: string;
+  /** The private socket the askpass helper asks for secrets on. */
+  askpassSocket: string;
   logs: string;
   cache: string;
   /** Directory for Electron's own (Chromium) data, so nothing escapes MUXDECK_HOME. */
@@ -31,20 +33,19 @@ export function resolveMuxdeckHome(env: NodeJS.ProcessEnv = process.env): string
 const MAX_SOCKET_PATH = 100;
 
 export function muxdeckPaths(home: string): MuxdeckPaths {
-  const preferred = join(home, 'tmux.sock');
-  const tmuxSocket =
-    Buffer.byteLength(preferred) <= MAX_SOCKET_PATH
-      ? preferred
-      : join(
-          tmpdir(),
-          `muxdeck-${userInfo().uid}`,
-          `${createHash('sha256').update(home).digest('hex').slice(0, 16)}.sock`,
-        );
   return {
     home,
-    tmuxSocket,
+    tmuxSocket: shortSocketPath(home, 'tmux.sock'),
+    askpassSocket: shortSocketPath(home, 'askpass.sock'),
     logs: join(home, 'logs'),
     cache: join(home, 'cache'),
     electronData: join(home, 'electron'),
   };
+}
+
+function shortSocketPath(home: string, name: string): string {
+  const preferred = join(home, name);
+  if (Buffer.byteLength(preferred) <= MAX_SOCKET_PATH) return preferred;
+  const digest = createHash('sha256').update(home).digest('hex').slice(0, 16);
+  return join(tmpdir(), `muxdeck-${userInfo().uid}`, `${digest}-${name}`);
 }

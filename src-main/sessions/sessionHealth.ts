@@ -89,7 +89,13 @@ export class SessionHealth {
     this.deps.onChange();
   }
 
+  /** Something knows better than ssh's words why authentication failed (a rejected saved secret). */
+  noteAuthFailure(sessionId: string, reason: string): void {
+    this.authNotes.set(sessionId, reason);
+  }
+
   forget(sessionId: string): void {
+    this.authNotes.delete(sessionId);
     this.statusPendingSince.delete(sessionId);
     this.retries.get(sessionId)?.timer?.cancel();
     this.retries.delete(sessionId);
@@ -107,6 +113,7 @@ export class SessionHealth {
   private disposed = false;
   /** Dead panes whose exit status tmux has not reported yet, and since when. */
   private readonly statusPendingSince = new Map<string, number>();
+  private readonly authNotes = new Map<string, string>();
 
   private awaitingExitStatus(record: TmuxSessionRecord): boolean {
     if (record.paneDeadStatus !== undefined || record.paneDeadSignal !== undefined) {
@@ -186,7 +193,9 @@ export class SessionHealth {
     if (exit.kind !== 'network') {
       this.retries.get(record.name)?.timer?.cancel();
       this.retries.delete(record.name);
-      await this.setStatus(record.name, 'error', exit.reason);
+      const note = exit.kind === 'auth' ? this.authNotes.get(record.name) : undefined;
+      this.authNotes.delete(record.name);
+      await this.setStatus(record.name, 'error', note ?? exit.reason);
       return;
     }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HostSettings, MANUAL_SOURCE_ID, treeFields, type HostOverlay } from '../../src-preload/api';
+import { MANUAL_SOURCE_ID, treeFields, type HostOverlay, type HostSettings } from '../../src-preload/api';
 import { STORE_VERSION, type StoreData, type TreeSection } from './storeSchema';
 
 /**
@@ -91,10 +91,9 @@ function valid<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
 }
 
 function settingsFrom(old: { user?: string | undefined; port?: number | undefined }): HostSettings {
-  return (
-    valid(HostSettings, { user: valid(treeFields.user, old.user), port: valid(treeFields.port, old.port) }) ??
-    {}
-  );
+  const user = valid(treeFields.user, old.user);
+  const port = valid(treeFields.port, old.port);
+  return { ...(user !== undefined ? { user } : {}), ...(port !== undefined ? { port } : {}) };
 }
 
 function v1ToV2(input: unknown): StoreData {

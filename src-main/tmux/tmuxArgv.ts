@@ -143,6 +143,19 @@ export function capturePaneArgv(
   return argv;
 }
 
+/** Variables in the server's global environment: every pane (re)spawned from now on sees them. */
+export function setGlobalEnvironmentArgv(
+  server: TmuxServerAddress,
+  vars: Readonly<Record<string, string>>,
+): string[] {
+  const argv = [...serverArgs(server)];
+  for (const [key, value] of Object.entries(vars)) {
+    if (argv.length > 4) argv.push(';');
+    argv.push('set-environment', '-g', key, escapeTmuxArgument(value));
+  }
+  return argv;
+}
+
 export function listSessionsArgv(server: TmuxServerAddress): string[] {
   return [...serverArgs(server), 'list-sessions', '-F', LIST_SESSIONS_FORMAT];
 }

@@ -7,6 +7,7 @@ import {
   listSessionsArgv,
   newSessionArgv,
   respawnPaneArgv,
+  setGlobalEnvironmentArgv,
   setOptionsArgv,
   type SessionOptionKey,
   type TmuxServerAddress,
@@ -87,6 +88,12 @@ export class TmuxServer {
     await this.exec(setOptionsArgv(this.deps.address, name, tmuxOptionNames(options)), {
       allowNoServer: true,
     });
+  }
+
+  /** Updates the running server's global environment; nothing to do when no server runs yet. */
+  async setGlobalEnvironment(vars: Readonly<Record<string, string>>): Promise<void> {
+    if (Object.keys(vars).length === 0) return;
+    await this.exec(setGlobalEnvironmentArgv(this.deps.address, vars), { allowNoServer: true });
   }
 
   async respawnPane(name: string): Promise<void> {

@@ -32,7 +32,7 @@ async function startSim(args: string[]): Promise<Sim> {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const values: Record<string, string> = {};
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   for await (const line of lines) {
     const match = /^([A-Z_0-9]+)=(.*)$/.exec(line);
     if (match?.[1] && match[2] !== undefined) values[match[1]] = match[2];

@@ -4,6 +4,7 @@ import type { EventMessage, SessionInfo } from '../../src-preload/api';
 import { composeServices, type MuxdeckServices } from '../../src-main/app/compose';
 import { loadNodePtySpawner } from '../../src-main/platform/nodePtySpawner';
 import type { RouterConnection } from '../../src-main/router/router';
+import type { SecretStore } from '../../src-main/secrets/secretStore';
 import { waitFor } from './waitFor';
 
 const RESOURCES = resolve(__dirname, '../../resources');
@@ -34,7 +35,11 @@ export interface AppUnderTest {
 }
 
 /** One "start of the app": the real services over a MUXDECK_HOME, with a renderer-like connection. */
-export async function startAppUnderTest(home: string, env: NodeJS.ProcessEnv): Promise<AppUnderTest> {
+export async function startAppUnderTest(
+  home: string,
+  env: NodeJS.ProcessEnv,
+  extra: { secrets?: SecretStore } = {},
+): Promise<AppUnderTest> {
   const services = await composeServices({
     home,
     resourcesDir: RESOURCES,
@@ -43,6 +48,7 @@ export async function startAppUnderTest(home: string, env: NodeJS.ProcessEnv): P
     env,
     logger: testLogger,
     spawner: await loadNodePtySpawner(),
+    ...(extra.secrets ? { secrets: extra.secrets } : {}),
   });
   const events: EventMessage[] = [];
   const connection = services.router.connect((m) => events.push(m));

@@ -191,7 +191,10 @@ class SourceReader {
         attempts.push({ reader, error: new InventoryParseError(error.message) });
         return false;
       }
-      throw error;
+      // Whatever else goes wrong in one file (a bug, a stack overflow) stays in that file.
+      const reason = error instanceof Error ? error.message : String(error);
+      attempts.push({ reader, error: new InventoryParseError(`could not be read: ${reason}`) });
+      return false;
     }
     transaction.commit();
     return true;

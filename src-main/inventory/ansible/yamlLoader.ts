@@ -107,7 +107,7 @@ class NodeConverter {
 
   private construct(node: unknown, depth: number): InventoryValue {
     const tag = tagOf(node);
-    if (tag === '!unsafe') return wrapUnsafe(this.constructUntagged(node, depth, true));
+    if (tag === '!unsafe') return wrapUnsafe(this.constructByKind(node, depth));
     if (tag === '!vault' || tag === '!vault-encrypted') {
       if (!isScalar(node)) this.fail(node, `expected a scalar node for ${tag}`);
       return new VaultValue(scalarText(node));
@@ -142,8 +142,8 @@ class NodeConverter {
   }
 
   /** `!unsafe` constructs the node by its kind, ignoring implicit types: a scalar stays a string. */
-  private constructUntagged(node: unknown, depth: number, unsafe: boolean): InventoryValue {
-    if (isScalar(node) && unsafe) return scalarText(node);
+  private constructByKind(node: unknown, depth: number): InventoryValue {
+    if (isScalar(node)) return scalarText(node);
     if (isMap(node)) return this.constructMap(node, depth);
     if (isSeq(node)) return node.items.map((item) => this.convert(item, depth + 1));
     return null;

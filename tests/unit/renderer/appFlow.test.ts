@@ -12,16 +12,14 @@ const ok = (result: unknown): ApiResponse => ({ ok: true, result });
 
 function setup() {
   const transport = new FakeTransport();
-  transport.answer(
-    'hosts:list',
-    ok({
-      hosts: [host('web'), host('-oProxyCommand=x', { problem: 'starts with -' })],
-      sources: [source('ssh-config')],
-    }),
-  );
   transport.answer('sessions:list', ok([]));
   const client = createMuxdeckClient(transport);
   const store = createAppStore('connected');
+  // Hosts arrive with the tree (tests/unit/renderer/treeFlow.test.ts); commands read labels from here.
+  store.getState().hostsLoaded({
+    hosts: [host('web'), host('-oProxyCommand=x', { problem: 'starts with -' })],
+    sources: [source('ssh-config')],
+  });
   const sizeHint = new TerminalSizeHint({ width: 8, height: 16 });
   sizeHint.remember({ cols: 100, rows: 30 });
   const commands = createCommands(client, store, sizeHint);
@@ -29,13 +27,11 @@ function setup() {
 }
 
 describe('startup', () => {
-  it('loads hosts and restores a tab for every existing session', async () => {
+  it('restores a tab for every existing session', async () => {
     const { transport, client, store } = setup();
     transport.answer('sessions:list', ok([session('b', { createdAt: 2 }), session('a', { createdAt: 1 })]));
     await startApp(client, store);
     const state = store.getState();
-    expect(state.hosts.loaded).toBe(true);
-    expect(state.hosts.hosts).toHaveLength(2);
     expect(state.tabs).toEqual({ order: ['a', 'b'], activeId: 'a' });
   });
 
@@ -48,19 +44,6 @@ describe('startup', () => {
     answerList(ok([]));
     await started;
     expect(store.getState().tabs.order).toEqual(['new']);
-  });
-
-  it('reports a failed host list as a notice and still finishes loading', async () => {
-    const { transport, client, store } = setup();
-    transport.answer('hosts:list', {
-      ok: false,
-      error: { code: 'INTERNAL', message: 'ssh config unreadable' },
-    });
-    await startApp(client, store);
-    expect(store.getState().hosts.loaded).toBe(true);
-    expect(store.getState().notices.map((n) => n.message)).toEqual([
-      'Could not load hosts: ssh config unreadable',
-    ]);
   });
 });
 

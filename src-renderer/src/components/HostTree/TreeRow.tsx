@@ -158,7 +158,7 @@ function HostContent({ node, entry, highlight, status }: TreeRowProps & { entry:
           {tag}
         </span>
       ))}
-      {node.area !== 'source' ? (
+      {node.area !== 'source' && !entry.manual ? (
         <span className="tree-source" aria-hidden="true">
           {entry.sourceLabel}
         </span>

@@ -1,6 +1,12 @@
-import { formatAnsibleListJson, toAnsibleListJson } from '../../../../src-main/inventory/ansible/ansibleListJson';
+import {
+  formatAnsibleListJson,
+  toAnsibleListJson,
+} from '../../../../src-main/inventory/ansible/ansibleListJson';
 import type { InventorySourceOptions } from '../../../../src-main/inventory/ansible/inventorySources';
-import { loadAnsibleInventory, type LoadedInventory } from '../../../../src-main/inventory/ansible/loadAnsibleInventory';
+import {
+  loadAnsibleInventory,
+  type LoadedInventory,
+} from '../../../../src-main/inventory/ansible/loadAnsibleInventory';
 import { memoryInventoryFs, type MemoryFile } from './memoryInventoryFs';
 
 /** Loads in-memory inventory files; `sources` default to every file given, in order. */

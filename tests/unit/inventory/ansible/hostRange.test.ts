@@ -18,7 +18,12 @@ describe('host ranges, as ansible expands them', () => {
   });
 
   it('multiplies several ranges, outer range first', () => {
-    expect(expandHostRange('rack[1:2]-srv[1:2]')).toEqual(['rack1-srv1', 'rack1-srv2', 'rack2-srv1', 'rack2-srv2']);
+    expect(expandHostRange('rack[1:2]-srv[1:2]')).toEqual([
+      'rack1-srv1',
+      'rack1-srv2',
+      'rack2-srv1',
+      'rack2-srv2',
+    ]);
   });
 
   it('reproduces the odd ones: empty begin, begin after end, negative step', () => {
@@ -42,7 +47,7 @@ describe('host ranges, as ansible expands them', () => {
     const started = performance.now();
     expect(() => expandHostRange('h[1:99999999999999]')).toThrow(/at most 100000/);
     expect(() => expandHostRange('h[1:400]-[1:400]')).toThrow(/more than 100000 hosts/);
-    expect(() => expandHostRange('h[1:10]x', 5)).toThrow(/more than 5 hosts/);
+    expect(() => expandHostRange('h[1:3]-[1:3]', 5)).toThrow(/more than 5 hosts/);
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { iniValue } from '../../../../src-main/inventory/ansible/iniInventory';
-import { pythonLiteralEval, UnhashableLiteralError } from '../../../../src-main/inventory/ansible/pythonLiteral';
+import {
+  pythonLiteralEval,
+  UnhashableLiteralError,
+} from '../../../../src-main/inventory/ansible/pythonLiteral';
 
 describe('INI value typing (ast.literal_eval, else the text)', () => {
   it.each([
@@ -31,12 +34,29 @@ describe('INI value typing (ast.literal_eval, else the text)', () => {
     expect(iniValue(text)).toEqual(value);
   });
 
-  it.each(['yes', 'FALSE', 'true', '0755', '09', '1__0', 'hello-world', '1+1', 'len([])', '--1', '-True', 'value # c', "'open", '1 2', '1+2j', '...', "f'x'", "'\\N{EM DASH}'", "'a' b'b'"])(
-    '%s stays text',
-    (text) => {
-      expect(iniValue(text)).toBe(text);
-    },
-  );
+  it.each([
+    'yes',
+    'FALSE',
+    'true',
+    '0755',
+    '09',
+    '1__0',
+    'hello-world',
+    '1+1',
+    'len([])',
+    '--1',
+    '-True',
+    'value # c',
+    "'open",
+    '1 2',
+    '1+2j',
+    '...',
+    "f'x'",
+    "'\\N{EM DASH}'",
+    "'a' b'b'",
+  ])('%s stays text', (text) => {
+    expect(iniValue(text)).toBe(text);
+  });
 
   it('reads lists, dicts, tuples and sets (tuples and sets become lists)', () => {
     expect(iniValue("[1, 'two', 3.0]")).toEqual([1, 'two', 3]);
