@@ -43,7 +43,7 @@ export function createApiHandlers(services: ApiServices): {
       if (!(await sessions.find(sessionId))) {
         throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck's tmux server.`);
       }
-      const terminalId = terminals.attach(
+      const terminalId = await terminals.attach(
         sessionId,
         { cols, rows },
         {

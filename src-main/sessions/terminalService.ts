@@ -6,6 +6,7 @@ import { tmuxEnvironment } from '../tmux/tmuxEnvironment';
 import type { TmuxServer } from '../tmux/tmuxServer';
 import { FlowController } from './flowController';
 import { OutputBatcher } from './outputBatcher';
+import { prefillData } from './scrollbackPrefill';
 
 /** Where a terminal's output goes: the transport client that attached it. */
 export interface TerminalSink {
@@ -40,8 +41,11 @@ export class TerminalService {
     },
   ) {}
 
-  attach(sessionId: string, size: { cols: number; rows: number }, sink: TerminalSink): string {
+  async attach(sessionId: string, size: { cols: number; rows: number }, sink: TerminalSink): Promise<string> {
     const terminalId = `t-${randomBytes(8).toString('hex')}`;
+    const history = await this.deps.tmux
+      .capturePane(sessionId, { history: true, escapes: true })
+      .catch(() => '');
     const pty = this.deps.spawner.spawn(
       this.deps.tmux.tmuxPath,
       attachSessionArgv(this.deps.tmux.address, sessionId),
@@ -60,6 +64,9 @@ export class TerminalService {
     });
     const terminal: AttachedTerminal = { pty, batcher, flow, sessionId, closed: false };
     this.terminals.set(terminalId, terminal);
+    // Before the client's first output (node-pty emits asynchronously): history, then the screen.
+    const prefill = prefillData(history, size.rows);
+    if (prefill) batcher.push(prefill);
     pty.onData((data) => batcher.push(data));
     pty.onExit(({ exitCode }) => {
       batcher.flush();

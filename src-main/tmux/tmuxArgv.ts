@@ -138,7 +138,8 @@ export function capturePaneArgv(
 ): string[] {
   const argv = [...serverArgs(server), 'capture-pane', '-p', '-t', paneTarget(name)];
   if (opts.escapes) argv.push('-e');
-  if (opts.history) argv.push('-S', '-', '-E', '-1');
+  // -J joins lines tmux wrapped, so xterm re-wraps them to its own width.
+  if (opts.history) argv.push('-J', '-S', '-', '-E', '-1');
   else if (opts.lastLines !== undefined) argv.push('-S', String(-opts.lastLines));
   return argv;
 }

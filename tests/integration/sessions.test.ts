@@ -141,6 +141,10 @@ describe('sessions through the services: real sshd, real tmux, real ptys', () =>
     await first.call('terminal:input', { terminalId, data: 'stty size\r' });
     await waitForPaneText(socket, `=${session.id}:`, /^25 90$/m);
 
+    // Something that scrolls off the screen: after the restart it must still be in the scrollback.
+    await first.call('terminal:input', { terminalId, data: 'echo early-$((1+1))-marker; seq 1 80\r' });
+    await waitForPaneText(socket, `=${session.id}:`, /^80$/m);
+
     // The app goes away without detaching anything (a crash): the session must live on in tmux.
     services = undefined;
     connection = undefined;
@@ -161,6 +165,11 @@ describe('sessions through the services: real sshd, real tmux, real ptys', () =>
     const again = (await second.call('terminal:attach', { sessionId: session.id, cols: 90, rows: 25 })) as {
       terminalId: string;
     };
+    // The reattached terminal gets the history first, so the user can scroll back past the restart.
+    await waitFor(() => second.output(again.terminalId).includes('early-2-marker'), {
+      timeoutMs: 10_000,
+      describe: 'the history from before the restart in the reattached terminal',
+    });
     await second.call('terminal:input', {
       terminalId: again.terminalId,
       data: 'echo still-$((40+2))-here\r',

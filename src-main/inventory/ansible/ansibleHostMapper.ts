@@ -20,7 +20,7 @@ import {
   type InventoryValue,
 } from './inventoryValue';
 import { hasControlCharacter, sortPythonStrings } from './pythonText';
-import { scanSshArgs } from './sshArgsScan';
+import { scanSshArgs, type SshArgsRoute } from './sshArgsScan';
 
 export type AnsibleConnectionKind = 'ssh' | 'network' | 'other';
 
@@ -106,20 +106,7 @@ export function mapAnsibleHost(
   if (connection.kind === 'other') {
     problems.push(`ansible_connection is ${connection.plugin}: Muxdeck connects with ssh only`);
   }
-  const proxyJump = route.proxyJump ?? (options.allowProxyCommand ? undefined : route.proxyCommandJump);
-  if (proxyJump !== undefined) {
-    const jumpProblem = jumpHostProblem(proxyJump);
-    if (jumpProblem) problems.push(`jump host ${JSON.stringify(proxyJump)}: ${jumpProblem}`);
-  }
-  if (route.proxyCommand !== undefined && route.proxyJump === undefined) {
-    if (hasControlCharacter(route.proxyCommand))
-      problems.push('the ProxyCommand contains a control character');
-    else if (!options.allowProxyCommand && route.proxyCommandJump === undefined) {
-      problems.push(
-        `it needs ProxyCommand ${JSON.stringify(route.proxyCommand)}, and running it is not allowed for this source`,
-      );
-    }
-  }
+  const proxyJump = jumpHost(route, options.allowProxyCommand === true, notes, problems);
 
   const paths = groupPaths(model, hostName);
   return {
@@ -179,6 +166,33 @@ export function sshOptionsFor(
     argv.push('-o', `ProxyCommand=${connection.proxyCommand}`);
   }
   return argv;
+}
+
+/**
+ * The jump host ssh should use: -J / ProxyJump as written, else (ProxyCommands not allowed)
+ * what a plain `ssh -W %h:%p bastion` ProxyCommand amounts to. A ProxyCommand that is not a
+ * plain jump makes the host unreachable unless the source allows ProxyCommands.
+ */
+function jumpHost(route: SshArgsRoute, allowProxyCommand: boolean, notes: string[], problems: string[]) {
+  let jump = route.proxyJump;
+  if (jump === undefined && route.proxyCommand !== undefined) {
+    if (hasControlCharacter(route.proxyCommand)) {
+      problems.push('the ProxyCommand contains a control character');
+    } else if (!allowProxyCommand && route.proxyCommandJump !== undefined) {
+      jump = route.proxyCommandJump;
+      notes.push(
+        `ProxyCommand ${JSON.stringify(route.proxyCommand)} is used as jump host ${jump} ` +
+          '(its options other than user and port are not carried over)',
+      );
+    } else if (!allowProxyCommand) {
+      problems.push(
+        `it needs ProxyCommand ${JSON.stringify(route.proxyCommand)}, and running it is not allowed for this source`,
+      );
+    }
+  }
+  const jumpProblem = jump === undefined ? undefined : jumpHostProblem(jump);
+  if (jumpProblem) problems.push(`jump host ${JSON.stringify(jump)}: ${jumpProblem}`);
+  return jump;
 }
 
 function textVariable(

@@ -7,12 +7,13 @@ import { fakePtySpawner } from '../../fakes/fakePty';
 import { manualClock } from '../../fakes/manualClock';
 import { recordingRunner } from '../../fakes/recordingRunner';
 
-function setup() {
+function setup(history = '') {
   const { spawner, spawned } = fakePtySpawner();
   const time = manualClock();
   const ended: string[] = [];
   const tmux = new TmuxServer({
-    runner: recordingRunner().runner,
+    runner: recordingRunner((_file, args) => (args.includes('capture-pane') ? { stdout: history } : {}))
+      .runner,
     tmuxPath: '/usr/bin/tmux',
     address: { socket: '/s/tmux.sock', config: '/r/tmux.conf' },
     env: {},
@@ -34,9 +35,9 @@ function setup() {
 }
 
 describe('terminal service', () => {
-  it('attaches a UTF-8 tmux client to the session on the private socket, outside any outer tmux', () => {
+  it('attaches a UTF-8 tmux client to the session on the private socket, outside any outer tmux', async () => {
     const { terminals, spawned, sink } = setup();
-    terminals.attach('mx-1', { cols: 90, rows: 20 }, sink);
+    await terminals.attach('mx-1', { cols: 90, rows: 20 }, sink);
     const pty = spawned[0];
     expect(pty?.file).toBe('/usr/bin/tmux');
     expect(pty?.args).toEqual([
@@ -54,9 +55,9 @@ describe('terminal service', () => {
     expect(pty?.options.env.TMUX_PANE).toBeUndefined();
   });
 
-  it('batches output for a few milliseconds, and sends a flood at once in capped messages', () => {
+  it('batches output for a few milliseconds, and sends a flood at once in capped messages', async () => {
     const { terminals, spawned, time, out, sink } = setup();
-    const id = terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
+    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
     spawned[0]?.emitData('a');
     spawned[0]?.emitData('b');
     expect(out).toEqual([]);
@@ -66,9 +67,9 @@ describe('terminal service', () => {
     expect(out[1]?.data?.length).toBe(OUTPUT_BATCH.MAX_CHARS);
   });
 
-  it('pauses the pty above the high watermark and resumes once the renderer acknowledged enough', () => {
+  it('pauses the pty above the high watermark and resumes once the renderer acknowledged enough', async () => {
     const { terminals, spawned, out, sink } = setup();
-    const id = terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
+    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
     const pty = spawned[0];
     const chunk = 'y'.repeat(OUTPUT_BATCH.MAX_CHARS);
     while (!pty?.paused) pty?.emitData(chunk);
@@ -80,17 +81,17 @@ describe('terminal service', () => {
     expect(pty.paused).toBe(false);
   });
 
-  it('writes keystrokes to the pty immediately, even while output is waiting', () => {
+  it('writes keystrokes to the pty immediately, even while output is waiting', async () => {
     const { terminals, spawned, sink } = setup();
-    const id = terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
+    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
     spawned[0]?.emitData('pending output');
     terminals.input(id, '\x03');
     expect(spawned[0]?.written).toEqual(['\x03']);
   });
 
-  it('detach kills only the client, without reporting the session as ended', () => {
+  it('detach kills only the client, without reporting the session as ended', async () => {
     const { terminals, spawned, sink, ended } = setup();
-    const id = terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
+    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
     terminals.detach(id);
     expect(spawned[0]?.killed).toBe(true);
     expect(terminals.has(id)).toBe(false);
@@ -98,9 +99,9 @@ describe('terminal service', () => {
     expect(() => terminals.input(id, 'x')).toThrow(/not attached/);
   });
 
-  it('reports a client that ended on its own (session killed elsewhere) with its exit code', () => {
+  it('reports a client that ended on its own (session killed elsewhere) with its exit code', async () => {
     const { terminals, spawned, out, sink, ended } = setup();
-    const id = terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
+    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
     spawned[0]?.emitData('[exited]');
     spawned[0]?.emitExit(1);
     expect(out).toEqual([
@@ -108,5 +109,23 @@ describe('terminal service', () => {
       { id, exit: 1 },
     ]);
     expect(ended).toEqual(['mx-1']);
+  });
+
+  it('writes the tmux history into the terminal before the client draws the screen', async () => {
+    const { terminals, spawned, time, out, sink } = setup('\x1b[32mearly-line\x1b[0m\nsecond\n\n');
+    const id = await terminals.attach('mx-1', { cols: 80, rows: 3 }, sink);
+    spawned[0]?.emitData('SCREEN');
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    expect(out).toEqual([
+      { id, data: '\x1b[32mearly-line\x1b[0m\x1b[0m\r\nsecond\x1b[0m\r\n\r\n\r\nSCREEN' },
+    ]);
+  });
+
+  it('writes nothing extra when the session has no history yet', async () => {
+    const { terminals, spawned, time, out, sink } = setup('\n');
+    const id = await terminals.attach('mx-1', { cols: 80, rows: 3 }, sink);
+    spawned[0]?.emitData('SCREEN');
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    expect(out).toEqual([{ id, data: 'SCREEN' }]);
   });
 });
