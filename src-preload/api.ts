@@ -201,7 +201,11 @@ export const HostOverlayView = HostOverlay.extend({
 export type HostOverlayView = z.infer<typeof HostOverlayView>;
 
 /** The last seen identity of a host the overlay refers to, so a vanished host is still shown by name. */
-export const KnownHost = z.object({ label: z.string(), sourceId: z.string(), address: z.string().optional() });
+export const KnownHost = z.object({
+  label: z.string(),
+  sourceId: z.string(),
+  address: z.string().optional(),
+});
 export type KnownHost = z.infer<typeof KnownHost>;
 
 export const RecentEntry = z.object({ hostId: TreeHostId, at: z.number().int() });
@@ -390,9 +394,7 @@ const treeRequests = {
   },
   /** Copies the ssh config's concrete hosts into a folder as manual hosts (a new subfolder if named). */
   'tree:importSshConfig': {
-    params: z
-      .object({ folderId: FolderId.nullable(), newFolderName: treeFields.label.optional() })
-      .strict(),
+    params: z.object({ folderId: FolderId.nullable(), newFolderName: treeFields.label.optional() }).strict(),
     result: z.object({
       folderId: FolderId.nullable(),
       created: z.number().int(),

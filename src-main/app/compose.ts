@@ -19,7 +19,7 @@ import { PANE_EVENTS_VARIABLE, PaneEventsWatcher } from '../tmux/paneEventsWatch
 import { keytarSecretStore } from '../platform/keytarSecretStore';
 import { AskpassBroker } from '../secrets/askpassBroker';
 import { startAskpassServer } from '../secrets/askpassServer';
-import type { SecretStore } from '../secrets/secretStore';
+import { secretAccounts, type SecretStore } from '../secrets/secretStore';
 import { generateAccessToken } from '../transport/serve/accessToken';
 import { TerminalService } from '../sessions/terminalService';
 import { locateSshConfig } from '../ssh/sshConfigLocation';
@@ -83,6 +83,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   // in the tmux server's global environment, refreshed at every start, so respawned panes of
   // sessions from an earlier run reach this run's socket.
   const askpassToken = generateAccessToken();
+  const secretStore = opts.secrets ?? keytarSecretStore();
   const askpassEnv: Record<string, string> = {
     SSH_ASKPASS: join(opts.resourcesDir, 'askpass', 'muxdeck-askpass'),
     SSH_ASKPASS_REQUIRE: 'force',
@@ -148,17 +149,22 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     cwd: userHome,
     settings: tree,
     sessionEnvironment: (sessionId) => ({ MUXDECK_SESSION: sessionId }),
+    authOptions: async (hostId) =>
+      (await secretStore.get(secretAccounts.password(hostId)).catch(() => undefined)) !== undefined
+        ? ['-o', 'NumberOfPasswordPrompts=1']
+        : [],
   });
   late.sessions = sessions;
 
   const broker = new AskpassBroker({
-    secrets: opts.secrets ?? keytarSecretStore(),
+    secrets: secretStore,
     hostOf: async (sessionId) => {
       const record = (await tmux.listSessions()).find((r) => r.name === sessionId);
       const id = record?.options.hostId;
       return id ? { id, label: record.options.label ?? id } : undefined;
     },
     onSecretRejected: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
+    onPasswordServed: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
     logger: opts.logger,
   });
   const askpassServer = await startAskpassServer({

@@ -18,6 +18,7 @@ export type AskpassAnswer =
   | { kind: 'refuse'; reason: string };
 
 interface PromptMeaning {
+  kind?: 'password' | 'passphrase';
   account?: string;
   label: string;
   echo: boolean;
@@ -37,6 +38,11 @@ export class AskpassBroker {
       /** The host behind a session, or undefined for a session Muxdeck does not know. */
       hostOf: (session: string) => Promise<{ id: string; label: string } | undefined>;
       onSecretRejected: (session: string, reason: string) => void;
+      /**
+       * A saved password went to ssh. With one password prompt ssh never asks twice, so if the
+       * login then fails, this is why: the caller keeps the reason until the session connects.
+       */
+      onPasswordServed?: (session: string, reasonIfRejected: string) => void;
       logger: Logger;
     },
   ) {}
@@ -49,7 +55,7 @@ export class AskpassBroker {
 
     const servedKey = `${request.session}|${request.sshPid}|${meaning.account}`;
     if (this.served.has(servedKey)) {
-      const reason = `The saved ${meaning.label} was rejected; update it in the keychain or type it in the terminal.`;
+      const reason = rejectedReason(meaning.label);
       this.deps.logger.warn('saved secret rejected', { session: request.session, secret: meaning.label });
       this.deps.onSecretRejected(request.session, reason);
       return { kind: 'refuse', reason };
@@ -62,6 +68,8 @@ export class AskpassBroker {
     });
     if (secret === undefined) return { kind: 'ask', echo: false, offerSave: true, saveLabel: meaning.label };
     this.served.add(servedKey);
+    if (meaning.kind === 'password')
+      this.deps.onPasswordServed?.(request.session, rejectedReason(meaning.label));
     this.deps.logger.info('answered from keychain', { session: request.session, secret: meaning.label });
     return { kind: 'secret', secret };
   }
@@ -88,8 +96,17 @@ function interpretPrompt(prompt: string, host: { id: string; label: string }): P
     };
   }
   if (/password/i.test(prompt)) {
-    return { account: secretAccounts.password(host.id), label: `password for ${host.label}`, echo: false };
+    return {
+      kind: 'password',
+      account: secretAccounts.password(host.id),
+      label: `password for ${host.label}`,
+      echo: false,
+    };
   }
   // Anything else (host key confirmation "yes/no", a one-time code...) is the user's to answer.
   return { label: 'answer', echo: !/code|otp|token|pin/i.test(prompt) };
+}
+
+function rejectedReason(label: string): string {
+  return `The saved ${label} was rejected; update it in the keychain or type it in the terminal.`;
 }

@@ -57,9 +57,11 @@ export class SessionHealth {
     }
     this.reconciling = this.reconcileOnce().finally(() => {
       this.reconciling = undefined;
-      if (this.again) {
+      if (this.again && !this.disposed) {
         this.again = false;
-        void this.reconcile();
+        void this.reconcile().catch((error: unknown) =>
+          this.deps.logger.warn('session health check failed', { error: String(error) }),
+        );
       }
     });
     return this.reconciling;
@@ -134,7 +136,9 @@ export class SessionHealth {
     if (!settling || this.settlingCheck || this.disposed) return;
     this.settlingCheck = this.deps.clock.setTimeout(() => {
       this.settlingCheck = undefined;
-      void this.reconcile().catch(() => undefined);
+      void this.reconcile().catch((error: unknown) =>
+        this.deps.logger.warn('session health check failed', { error: String(error) }),
+      );
     }, SETTLING_CHECK_MS);
   }
 
@@ -156,6 +160,7 @@ export class SessionHealth {
       } else if (record.options.status !== 'connected' && this.masterIsUp(record)) {
         this.retries.get(record.name)?.timer?.cancel();
         this.retries.delete(record.name);
+        this.authNotes.delete(record.name);
         await this.setStatus(record.name, 'connected', undefined, { connectedAt: this.deps.clock.now() });
         changed = true;
       }

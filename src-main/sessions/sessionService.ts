@@ -41,6 +41,11 @@ export class SessionService {
       env: NodeJS.ProcessEnv;
       /** Working directory of new sessions (the user's home). */
       cwd: string;
+      /**
+       * More options Muxdeck itself decides per host (never inventory data): e.g. one password
+       * prompt when a password is saved, so a wrong saved one costs one failed login, not three.
+       */
+      authOptions?: (hostId: string) => Promise<string[]>;
       /** Per-session variables for ssh (askpass wiring); never secrets. */
       sessionEnvironment?: (sessionId: string) => Record<string, string>;
       newSessionName?: () => string;
@@ -93,7 +98,10 @@ export class SessionService {
       destination,
       ...(configFlag ? { configFile: configFlag } : {}),
       ...(effective ? { hostOptions: effective.sshOptions } : {}),
-      ...(controlPath ? { muxdeckOptions: this.deps.sharing.sshOptions(controlPath) } : {}),
+      muxdeckOptions: [
+        ...(controlPath ? this.deps.sharing.sshOptions(controlPath) : []),
+        ...((await this.deps.authOptions?.(resolved.host.id)) ?? []),
+      ],
     });
     const name = (this.deps.newSessionName ?? defaultSessionName)();
     await this.deps.tmux.newSession({

@@ -28,7 +28,8 @@ export class TmuxCommandError extends Error {
 }
 
 /** tmux's answers when there is simply no server (yet) on the socket. */
-const NO_SERVER = /no server running|error connecting to|No such file or directory|no sessions/i;
+const NO_SERVER =
+  /no server running|error connecting to|No such file or directory|no sessions|server exited unexpectedly/i;
 
 /** Muxdeck's private tmux server, driven through tmux commands on its own socket. */
 export class TmuxServer {
@@ -119,7 +120,10 @@ export class TmuxServer {
       timeoutMs: 10_000,
     });
     if (result.code === 0) return result.stdout;
-    if (opts.allowNoServer && (NO_SERVER.test(result.stderr) || /can't find session/.test(result.stderr))) {
+    if (
+      opts.allowNoServer &&
+      (NO_SERVER.test(result.stderr) || /can't find session|no such session/.test(result.stderr))
+    ) {
       return undefined;
     }
     throw new TmuxCommandError(argv, result.stderr, result.code);

@@ -2,7 +2,13 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startServe, type ServeProcess } from '../helpers/serveProcess';
-import { makeFakeHome, startSshd, writeSshClientConfig, type FakeHome, type SshdHandle } from '../helpers/sshd';
+import {
+  makeFakeHome,
+  startSshd,
+  writeSshClientConfig,
+  type FakeHome,
+  type SshdHandle,
+} from '../helpers/sshd';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { killServer } from '../helpers/tmux';
 import { treePage } from './treePage';
@@ -45,7 +51,10 @@ test.afterAll(async () => {
 
 const env = () => ({ ...fake.env, MUXDECK_HOME: muxHome, MUXDECK_LOG: 'quiet' });
 
-test('build a tree through the UI, connect with inherited settings, and find it all again after restarts', async ({ page, context }) => {
+test('build a tree through the UI, connect with inherited settings, and find it all again after restarts', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(150_000);
   serve = await startServe(env());
   await page.goto(serve.url);
@@ -54,12 +63,19 @@ test('build a tree through the UI, connect with inherited settings, and find it 
 
   // Folders with settings: the user comes from "customers", port and key from "lab" inside it.
   await ui.newFolder('customers', { User: sshd.user });
-  await ui.newFolder('lab', { Port: String(sshd.port), 'Identity file': sshd.userKeyPath }, ui.folderChoice('customers', 1));
+  await ui.newFolder(
+    'lab',
+    { Port: String(sshd.port), 'Identity file': sshd.userKeyPath },
+    ui.folderChoice('customers', 1),
+  );
   await expect(ui.node('section:folders')).toHaveAttribute('aria-expanded', 'true');
   await expect(ui.row('lab')).toBeVisible();
 
   // A host of the user's own, inline validation first.
-  const dialog = await ui.openNewHost({ Name: 'loopback', 'Host name or address': '-oProxyCommand=touch /tmp/x' }, ui.folderChoice('lab', 2));
+  const dialog = await ui.openNewHost(
+    { Name: 'loopback', 'Host name or address': '-oProxyCommand=touch /tmp/x' },
+    ui.folderChoice('lab', 2),
+  );
   await expect(dialog.getByText('must not start with "-"')).toBeVisible();
   await dialog.getByLabel('Host name or address').fill('127.0.0.1');
   await expect(dialog.getByText(`Inherited: ${sshd.user} (from folder “customers”)`)).toBeVisible();
@@ -117,7 +133,10 @@ test('build a tree through the UI, connect with inherited settings, and find it 
 
   // Favourite from the context menu.
   await ui.node('host:ssh-config:alpha-1').click({ button: 'right' });
-  await page.getByRole('menu', { name: 'Host actions' }).getByRole('menuitem', { name: 'Add to favourites' }).click();
+  await page
+    .getByRole('menu', { name: 'Host actions' })
+    .getByRole('menuitem', { name: 'Add to favourites' })
+    .click();
   await expect(ui.node('fav:ssh-config:alpha-1')).toBeVisible();
   await expect(treePage(second).node('fav:ssh-config:alpha-1')).toBeVisible();
 

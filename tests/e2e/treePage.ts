@@ -7,10 +7,15 @@ export function treePage(page: Page) {
   const node = (nodeId: string): Locator => tree.locator(`[data-node-id="${nodeId}"]`);
   const row = (name: string): Locator => tree.getByRole('treeitem', { name, exact: true });
 
-  async function fillDialog(title: string, fields: Record<string, string>, folder?: { label: string; value: string }) {
+  async function fillDialog(
+    title: string,
+    fields: Record<string, string>,
+    folder?: { label: string; value: string },
+  ) {
     const dialog = page.getByRole('dialog', { name: title });
     await expect(dialog).toBeVisible();
-    for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label, { exact: true }).fill(value);
+    for (const [label, value] of Object.entries(fields))
+      await dialog.getByLabel(label, { exact: true }).fill(value);
     if (folder) await dialog.getByLabel(folder.label, { exact: true }).selectOption({ label: folder.value });
     return dialog;
   }
@@ -22,7 +27,11 @@ export function treePage(page: Page) {
     search: page.getByRole('searchbox', { name: 'Search hosts' }),
     async newFolder(name: string, settings: Record<string, string> = {}, inside?: string) {
       await page.getByRole('button', { name: '+ Folder' }).click();
-      const dialog = await fillDialog('New folder', { Name: name, ...settings }, inside ? { label: 'Inside', value: inside } : undefined);
+      const dialog = await fillDialog(
+        'New folder',
+        { Name: name, ...settings },
+        inside ? { label: 'Inside', value: inside } : undefined,
+      );
       await dialog.getByRole('button', { name: 'Create folder' }).click();
       await expect(dialog).toBeHidden();
     },

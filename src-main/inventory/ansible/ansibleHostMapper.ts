@@ -102,6 +102,11 @@ export function mapAnsibleHost(
     problems.push(`ansible_user ${JSON.stringify(user)}: ${userProblem(user)}`);
   if (identityFile !== undefined && hasControlCharacter(identityFile)) {
     problems.push('the private key file name contains a control character');
+  } else if (identityFile !== undefined && !/^[~/]/.test(identityFile)) {
+    // ansible resolves it from the directory ansible runs in, which Muxdeck cannot know.
+    notes.push(
+      `the private key file ${identityFile} is a relative path; ssh resolves it from Muxdeck's directory`,
+    );
   }
   if (connection.kind === 'other') {
     problems.push(`ansible_connection is ${connection.plugin}: Muxdeck connects with ssh only`);
@@ -173,7 +178,12 @@ export function sshOptionsFor(
  * what a plain `ssh -W %h:%p bastion` ProxyCommand amounts to. A ProxyCommand that is not a
  * plain jump makes the host unreachable unless the source allows ProxyCommands.
  */
-function jumpHost(route: SshArgsRoute, allowProxyCommand: boolean, notes: string[], problems: string[]) {
+function jumpHost(
+  route: SshArgsRoute,
+  allowProxyCommand: boolean,
+  notes: string[],
+  problems: string[],
+): string | undefined {
   let jump = route.proxyJump;
   if (jump === undefined && route.proxyCommand !== undefined) {
     if (hasControlCharacter(route.proxyCommand)) {

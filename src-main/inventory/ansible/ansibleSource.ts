@@ -18,7 +18,7 @@ import { formatProblem, type InventoryProblem } from './inventoryProblem';
 import { loadAnsibleInventory, type LoadedInventory } from './loadAnsibleInventory';
 
 export interface AnsibleSourceConfig {
-  /** Unique among Ansible sources and stable: it is part of every host id. */
+  /** Unique among Ansible sources and stable: it is part of every host id. Letters, digits, `.`, `_`, `-`. */
   key: string;
   label: string;
   /** Inventory files and directories (or `a,b,` host lists), merged in this order. */
@@ -61,6 +61,12 @@ export class AnsibleInventorySource implements HostSource {
     private readonly config: AnsibleSourceConfig,
     private readonly deps: AnsibleSourceDeps,
   ) {
+    // A ':' in the key would let `ansible:a:b:host` mean two different hosts.
+    if (!/^[A-Za-z0-9._-]+$/.test(config.key)) {
+      throw new Error(
+        `an Ansible source key must be letters, digits, '.', '_' or '-': ${JSON.stringify(config.key)}`,
+      );
+    }
     this.id = `ansible:${config.key}`;
     this.label = config.label;
   }

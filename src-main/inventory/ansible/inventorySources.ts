@@ -145,7 +145,12 @@ class SourceReader {
       return;
     }
     const extension = pythonExtension(path);
-    const pluginName = extension === '.yml' || extension === '.yaml' ? pluginConfigName(text) : undefined;
+    // Parsed once, shared by the plugin-config check and the YAML reader.
+    const loaded = YAML_EXTENSIONS.has(extension) ? loadOnce(text) : undefined;
+    const pluginName =
+      (extension === '.yml' || extension === '.yaml') && loaded?.data
+        ? pluginConfigName(loaded.data)
+        : undefined;
     if (pluginName !== undefined) {
       this.problem(
         'error',
@@ -155,13 +160,11 @@ class SourceReader {
       );
       return;
     }
-    let yamlMapping = false;
-    if (YAML_EXTENSIONS.has(extension)) {
+    if (loaded) {
       const warnings: InventoryProblem[] = [];
       const parsed = await this.attempt('yaml', attempts, async (tx) => {
-        const data = loadData(text);
-        yamlMapping = isInventoryMap(data.value);
-        await this.readYamlOrJson(data, tx, path, warnings);
+        if (!loaded.data) throw loaded.error;
+        await this.readYamlOrJson(loaded.data, tx, path, warnings);
       });
       if (parsed) {
         this.problems.push(...warnings);
@@ -169,7 +172,7 @@ class SourceReader {
       }
     }
     if (await this.attempt('ini', attempts, (tx) => parseIniInventory(text, tx))) return;
-    const failure = chooseFailure(attempts, extension, yamlMapping);
+    const failure = chooseFailure(attempts, extension, isInventoryMap(loaded?.data?.value));
     this.problem('error', path, failure.error.detail, failure.error.line);
   }
 
@@ -277,13 +280,17 @@ class SourceReader {
 }
 
 /** The `auto` plugin's test: a YAML mapping with a `plugin:` key configures an inventory plugin. */
-function pluginConfigName(text: string): string | undefined {
+function pluginConfigName(data: LoadedData): string | undefined {
+  const plugin = isInventoryMap(data.value) ? data.value.get('plugin') : undefined;
+  return plugin !== undefined && isTruthy(plugin) ? describeKey(plugin) : undefined;
+}
+
+/** loadData, with its failure kept for the YAML reader to report. */
+function loadOnce(text: string): { data?: LoadedData; error?: unknown } {
   try {
-    const data = loadData(text).value;
-    const plugin = isInventoryMap(data) ? data.get('plugin') : undefined;
-    return plugin !== undefined && isTruthy(plugin) ? describeKey(plugin) : undefined;
-  } catch {
-    return undefined; // not YAML: the yaml and ini readers will say why
+    return { data: loadData(text) };
+  } catch (error) {
+    return { error };
   }
 }
 

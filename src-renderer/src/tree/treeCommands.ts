@@ -1,8 +1,4 @@
-import {
-  TreeExportDocument,
-  type RequestResult,
-  type TreeMutation,
-} from '../../../src-preload/api';
+import { TreeExportDocument, type RequestResult, type TreeMutation } from '../../../src-preload/api';
 import type { AppCommands } from '../app/commands';
 import { errorMessage } from '../app/errorMessage';
 import type { MuxdeckClient } from '../bridge/client';
@@ -67,7 +63,9 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
   };
   const labels = (hostIds: readonly string[]) => {
     const names = hostIds.map((id) => entryOf(id)?.label ?? id);
-    return names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+    return names.length <= 3
+      ? names.join(', ')
+      : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
   };
 
   async function refresh(): Promise<void> {
@@ -94,7 +92,10 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
   function connect(hostIds: readonly string[]): void {
     const connectable = hostIds.filter((id) => entryOf(id) && !entryOf(id)?.missing);
     const skipped = hostIds.length - connectable.length;
-    if (skipped > 0) notify(`${skipped === 1 ? 'One host is' : `${skipped} hosts are`} missing from its source and cannot be connected.`);
+    if (skipped > 0)
+      notify(
+        `${skipped === 1 ? 'One host is' : `${skipped} hosts are`} missing from its source and cannot be connected.`,
+      );
     const run = async () => {
       for (const id of connectable) await deps.appCommands.openHost(id);
     };
@@ -110,11 +111,21 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
   }
 
   function newHost(folderId: string | null): void {
-    tree().openDialog({ kind: 'host', mode: { kind: 'create' }, initial: newHostForm(folderId), title: 'New host' });
+    tree().openDialog({
+      kind: 'host',
+      mode: { kind: 'create' },
+      initial: newHostForm(folderId),
+      title: 'New host',
+    });
   }
 
   function newFolder(parentId: string | null): void {
-    tree().openDialog({ kind: 'folder', mode: { kind: 'create' }, initial: newFolderForm(parentId), title: 'New folder' });
+    tree().openDialog({
+      kind: 'folder',
+      mode: { kind: 'create' },
+      initial: newFolderForm(parentId),
+      title: 'New folder',
+    });
   }
 
   function edit(nodeId: string): void {
@@ -146,8 +157,19 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     });
   }
 
-  function confirmThen(title: string, message: string, confirmLabel: string, mutations: TreeMutation[]): void {
-    tree().openDialog({ kind: 'confirm', title, message, confirmLabel, run: async () => void (await apply(mutations)) });
+  function confirmThen(
+    title: string,
+    message: string,
+    confirmLabel: string,
+    mutations: TreeMutation[],
+  ): void {
+    tree().openDialog({
+      kind: 'confirm',
+      title,
+      message,
+      confirmLabel,
+      run: async () => void (await apply(mutations)),
+    });
   }
 
   function removeFromFolders(hostIds: string[]): void {
@@ -164,7 +186,9 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     confirmThen(
       manual.length === 1 ? `Delete “${labels(manual)}”?` : `Delete ${manual.length} hosts?`,
       `${labels(manual)} will be deleted with ${manual.length === 1 ? 'its' : 'their'} settings and notes.` +
-        (synced.length > 0 ? ` ${labels(synced)} only leave${synced.length === 1 ? 's' : ''} the folder.` : ''),
+        (synced.length > 0
+          ? ` ${labels(synced)} only leave${synced.length === 1 ? 's' : ''} the folder.`
+          : ''),
       'Delete',
       mutations,
     );
@@ -230,7 +254,8 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
   function runMenuCommand(command: MenuCommand, nodeId: string): void {
     const node = nodeOf(nodeId);
     const targets = targetsOf(tree(), nodeId);
-    const folderHere = node?.kind === 'folder' ? node.folderId : node?.id === SECTION_FOLDERS ? null : undefined;
+    const folderHere =
+      node?.kind === 'folder' ? node.folderId : node?.id === SECTION_FOLDERS ? null : undefined;
     switch (command) {
       case 'connect':
         return connect(targets);
@@ -238,7 +263,13 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
       case 'openGroup':
         return;
       case 'copyAddress':
-        return void copy(targets.map((id) => entryOf(id)?.destination ?? '').filter(Boolean).join('\n'), 'address');
+        return void copy(
+          targets
+            .map((id) => entryOf(id)?.destination ?? '')
+            .filter(Boolean)
+            .join('\n'),
+          'address',
+        );
       case 'copySshCommand':
         return void (targets[0] ? copySshCommand(targets[0]) : undefined);
       case 'edit':
@@ -249,9 +280,17 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
         return void apply([{ op: 'favourite.set', hostIds: targets, favourite: command === 'favourite' }]);
       case 'moveTo':
         if (node?.kind === 'folder' && node.folderId) {
-          return tree().openDialog({ kind: 'moveTo', what: { folderId: node.folderId }, title: `Move folder “${node.label}” to…` });
+          return tree().openDialog({
+            kind: 'moveTo',
+            what: { folderId: node.folderId },
+            title: `Move folder “${node.label}” to…`,
+          });
         }
-        return tree().openDialog({ kind: 'moveTo', what: { hostIds: targets }, title: `Move ${targets.length === 1 ? `“${labels(targets)}”` : `${targets.length} hosts`} to…` });
+        return tree().openDialog({
+          kind: 'moveTo',
+          what: { hostIds: targets },
+          title: `Move ${targets.length === 1 ? `“${labels(targets)}”` : `${targets.length} hosts`} to…`,
+        });
       case 'duplicate':
         return void (targets[0] ? apply([{ op: 'host.duplicate', hostId: targets[0] }]) : undefined);
       case 'removeFromFolders':
@@ -269,7 +308,9 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
       case 'deleteFolder':
         return node?.folderId ? deleteFolder(node.folderId) : undefined;
       case 'importSshConfig':
-        return void (folderHere === null ? importSshConfig(null, 'ssh config') : importSshConfig(folderHere ?? null));
+        return void (folderHere === null
+          ? importSshConfig(null, 'ssh config')
+          : importSshConfig(folderHere ?? null));
       case 'clearRecent':
         return void apply([{ op: 'recent.clear' }]);
     }
@@ -295,7 +336,9 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     const document = TreeExportDocument.safeParse(parsed);
     if (!document.success) {
       const issue = document.error.issues[0];
-      return notify(`${file.name} is not a Muxdeck tree file (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected content'}).`);
+      return notify(
+        `${file.name} is not a Muxdeck tree file (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unexpected content'}).`,
+      );
     }
     tree().openDialog({ kind: 'import', document: document.data, fileName: file.name });
   }
@@ -329,7 +372,9 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     setExpanded(nodeId, expanded) {
       tree().setExpanded(nodeId, expanded);
       // Remembered for the next start; this window does not wait for it.
-      void client.invoke('tree:apply', { mutations: [{ op: 'layout.expand', nodeId, expanded }] }).catch(() => undefined);
+      void client
+        .invoke('tree:apply', { mutations: [{ op: 'layout.expand', nodeId, expanded }] })
+        .catch(() => undefined);
     },
     connect,
     connectFrom: (nodeId) => connect(targetsOf(tree(), nodeId)),

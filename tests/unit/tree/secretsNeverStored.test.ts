@@ -20,12 +20,24 @@ describe('no secret is ever written to the store', () => {
   it('after creating, editing, importing and syncing hosts that carry secrets', async () => {
     const h = await treeHarness(home);
     // A source that (wrongly) hands over a secret with its host: the overlay must not copy it.
-    h.sources.netbox.hosts = [{ ...syncedHost('netbox', 'db'), password: SECRET } as ReturnType<typeof syncedHost>];
+    h.sources.netbox.hosts = [
+      { ...syncedHost('netbox', 'db'), password: SECRET } as ReturnType<typeof syncedHost>,
+    ];
     const router = createRouter({ handlers: createTreeHandlers(h.tree) as Handlers, logger: quietLogger });
     const connection = router.connect(() => undefined);
 
     const withSecret = await connection.invoke('tree:apply', {
-      mutations: [{ op: 'host.create', label: 'x', hostName: 'x', folderId: null, tags: [], notes: '', settings: { password: SECRET } }],
+      mutations: [
+        {
+          op: 'host.create',
+          label: 'x',
+          hostName: 'x',
+          folderId: null,
+          tags: [],
+          notes: '',
+          settings: { password: SECRET },
+        },
+      ],
     });
     expect(withSecret).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
 

@@ -40,7 +40,10 @@ describe('repairing a hand-edited tree', () => {
     broken.tree.folders.push({ id: 'f-2', name: 'orphan', parentId: 'nowhere', order: 1, settings: {} });
     await writeStoreFile(home, encodeStore(broken));
     const h = await treeHarness(home);
-    expect(h.store.notices()[0]).toMatchObject({ level: 'warning', message: expect.stringContaining('"orphan" lost its parent') });
+    expect(h.store.notices()[0]).toMatchObject({
+      level: 'warning',
+      message: expect.stringContaining('"orphan" lost its parent'),
+    });
     expect(h.store.read().tree.folders.find((f) => f.id === 'f-2')?.parentId).toBeNull();
   });
 });

@@ -12,9 +12,19 @@ afterEach(async () => removeDir(home));
 async function populated() {
   const h = await treeHarness(home);
   h.sources.sshConfig.hosts = [syncedHost('ssh-config', 'alpha')];
-  const folder = (await h.tree.apply([{ op: 'folder.create', name: 'ops', parentId: null, settings: { user: 'ops' } }])).createdIds[0] ?? '';
+  const folder =
+    (await h.tree.apply([{ op: 'folder.create', name: 'ops', parentId: null, settings: { user: 'ops' } }]))
+      .createdIds[0] ?? '';
   await h.tree.apply([
-    { op: 'host.create', label: 'gw', hostName: 'gw.example.com', folderId: folder, tags: ['edge'], notes: '', settings: {} },
+    {
+      op: 'host.create',
+      label: 'gw',
+      hostName: 'gw.example.com',
+      folderId: folder,
+      tags: ['edge'],
+      notes: '',
+      settings: {},
+    },
     { op: 'host.update', hostId: 'ssh-config:alpha', label: 'Alpha', tags: [], notes: 'n', settings: {} },
     { op: 'favourite.set', hostIds: ['ssh-config:alpha'], favourite: true },
   ]);
@@ -38,13 +48,27 @@ describe('tree export and import', () => {
   it('merges with fresh ids, never overwriting what the user already set', async () => {
     const h = await populated();
     const document = h.tree.exportDocument();
-    await h.tree.apply([{ op: 'host.update', hostId: 'ssh-config:alpha', label: 'Mine', tags: ['a'], notes: 'local', settings: {} }]);
-    await h.tree.importDocument({ ...document, hosts: { ...document.hosts, 'ssh-config:alpha': { label: 'Theirs', tags: ['b'] } } }, 'merge');
+    await h.tree.apply([
+      {
+        op: 'host.update',
+        hostId: 'ssh-config:alpha',
+        label: 'Mine',
+        tags: ['a'],
+        notes: 'local',
+        settings: {},
+      },
+    ]);
+    await h.tree.importDocument(
+      { ...document, hosts: { ...document.hosts, 'ssh-config:alpha': { label: 'Theirs', tags: ['b'] } } },
+      'merge',
+    );
     const tree = h.store.read().tree;
     expect(tree.folders).toHaveLength(2);
     expect(new Set(tree.folders.map((f) => f.id)).size).toBe(2);
     expect(tree.manualHosts).toHaveLength(2);
-    const imported = tree.manualHosts.find((m) => !Object.prototype.hasOwnProperty.call(document.hosts, m.id));
+    const imported = tree.manualHosts.find(
+      (m) => !Object.prototype.hasOwnProperty.call(document.hosts, m.id),
+    );
     expect(tree.hosts[imported?.id ?? '']?.placement?.folderId).not.toBe(h.folder);
     expect(tree.hosts['ssh-config:alpha']).toMatchObject({ label: 'Mine', notes: 'local', tags: ['a', 'b'] });
   });

@@ -61,6 +61,8 @@ export function HostTree({ treeRef, onFocusSearch }: HostTreeProps) {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<string | null>(null);
+  // No React Compiler here; the virtualizer's functions are read fresh on every render anyway.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rows.order.length,
     getScrollElement: () => scrollRef.current,
@@ -69,10 +71,13 @@ export function HostTree({ treeRef, onFocusSearch }: HostTreeProps) {
   });
   const items = virtualizer.getVirtualItems();
 
-  const visibleEntries = items.map((item) => model.entryOf[rows.order[item.index] ?? -1] ?? -1).filter((e) => e >= 0);
+  const visibleEntries = items
+    .map((item) => model.entryOf[rows.order[item.index] ?? -1] ?? -1)
+    .filter((e) => e >= 0);
   const visibleKey = visibleEntries.join(',');
   const highlights = useMemo(
-    () => (match ? highlightsFor(search, visibleKey ? visibleKey.split(',').map(Number) : [], match.terms) : null),
+    () =>
+      match ? highlightsFor(search, visibleKey ? visibleKey.split(',').map(Number) : [], match.terms) : null,
     [match, search, visibleKey],
   );
 
@@ -80,6 +85,14 @@ export function HostTree({ treeRef, onFocusSearch }: HostTreeProps) {
   const focusNode = useCallback(
     (nodeId: string) => {
       store.getState().focus(nodeId);
+      const rendered = scrollRef.current?.querySelector<HTMLElement>(
+        `[data-node-id="${CSS.escape(nodeId)}"]`,
+      );
+      if (rendered && isWithin(rendered, scrollRef.current)) {
+        rendered.focus({ preventScroll: true });
+        return;
+      }
+      // Not on screen yet: scroll it into the rendered window and focus it once it is there.
       pendingFocus.current = nodeId;
       const state = store.getState();
       const index = state.model.nodeIndexById.get(nodeId);
@@ -123,7 +136,9 @@ export function HostTree({ treeRef, onFocusSearch }: HostTreeProps) {
       let items;
       if (entry) {
         const hostIds = state.selection.ids.has(entry.hostId) ? [...state.selection.ids] : [entry.hostId];
-        const targets = hostIds.flatMap((id) => state.model.entries[state.model.entryIndexById.get(id) ?? -1] ?? []);
+        const targets = hostIds.flatMap(
+          (id) => state.model.entries[state.model.entryIndexById.get(id) ?? -1] ?? [],
+        );
         items = hostMenu(entry, node.area, targets);
       } else items = branchMenu(node);
       if (items.length > 0) state.openMenu({ x, y, nodeId, items });
@@ -257,11 +272,34 @@ export function HostTree({ treeRef, onFocusSearch }: HostTreeProps) {
   );
 }
 
-function TreeMessage({ loaded, shown, hosts, query }: { loaded: boolean; shown: number; hosts: number; query: string }) {
+/** Fully inside the scrolled viewport (overscan rows exist in the DOM but are not visible). */
+function isWithin(element: HTMLElement, viewport: HTMLElement | null): boolean {
+  if (!viewport) return false;
+  const box = element.getBoundingClientRect();
+  const view = viewport.getBoundingClientRect();
+  return box.top >= view.top && box.bottom <= view.bottom;
+}
+
+function TreeMessage({
+  loaded,
+  shown,
+  hosts,
+  query,
+}: {
+  loaded: boolean;
+  shown: number;
+  hosts: number;
+  query: string;
+}) {
   if (!loaded) return <p className="host-tree-message">Loading hosts…</p>;
-  if (query.trim() !== '' && shown === 0) return <p className="host-tree-message">No hosts match “{query.trim()}”.</p>;
+  if (query.trim() !== '' && shown === 0)
+    return <p className="host-tree-message">No hosts match “{query.trim()}”.</p>;
   if (hosts === 0) {
-    return <p className="host-tree-message">No hosts yet. Hosts from ~/.ssh/config appear here; add your own with New host.</p>;
+    return (
+      <p className="host-tree-message">
+        No hosts yet. Hosts from ~/.ssh/config appear here; add your own with New host.
+      </p>
+    );
   }
   return null;
 }

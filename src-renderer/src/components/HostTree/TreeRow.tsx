@@ -84,7 +84,11 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
       aria-description={
         isHost
           ? hostDescription(entry, props.status)
-          : [`${count} ${count === 1 ? 'host' : 'hosts'}`, node.error ? `Error: ${node.error}` : '', node.location ?? '']
+          : [
+              `${count} ${count === 1 ? 'host' : 'hosts'}`,
+              node.error ? `Error: ${node.error}` : '',
+              node.location ?? '',
+            ]
               .filter(Boolean)
               .join('. ')
       }
@@ -109,7 +113,8 @@ export const TreeRow = memo(function TreeRow(props: TreeRowProps) {
 });
 
 function BranchContent({ node, expanded, count }: TreeRowProps & { count: number }) {
-  const icon = node.kind === 'section' ? `tree-icon-${node.area}` : node.kind === 'folder' ? 'tree-icon-folder' : '';
+  const icon =
+    node.kind === 'section' ? `tree-icon-${node.area}` : node.kind === 'folder' ? 'tree-icon-folder' : '';
   return (
     <>
       <span className={`tree-twisty${expanded ? ' is-open' : ''}`} aria-hidden="true" />

@@ -4,7 +4,12 @@ import type { MatchState } from '../../stores/tree/search.logic';
 import type { TreeModel } from '../../stores/tree/treeModel.logic';
 
 /** The visible rows as treeKeyAction sees them. */
-export function keyRows(model: TreeModel, rows: VisibleRows, match: MatchState | null, expansion: Expansion): KeyRows {
+export function keyRows(
+  model: TreeModel,
+  rows: VisibleRows,
+  match: MatchState | null,
+  expansion: Expansion,
+): KeyRows {
   const node = (k: number) => model.nodes[rows.order[k] ?? -1];
   return {
     length: rows.order.length,

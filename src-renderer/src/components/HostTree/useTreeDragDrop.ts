@@ -64,7 +64,8 @@ export function useTreeDragDrop(store: TreeStore, commands: TreeCommands) {
       }
       event.preventDefault();
       event.dataTransfer.dropEffect = 'move';
-      if (hint?.nodeId !== nodeId || hint.position !== result.position) setHint({ nodeId, position: result.position });
+      if (hint?.nodeId !== nodeId || hint.position !== result.position)
+        setHint({ nodeId, position: result.position });
     },
     drop(event: DragEvent, nodeId: string) {
       const result = target(event, nodeId);

@@ -26,7 +26,12 @@ interface MenuProps {
  */
 export function Menu({ label, items, x, y, onSelect, onClose }: MenuProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [active, setActive] = useState(() => Math.max(0, items.findIndex((item) => !item.disabled)));
+  const [active, setActive] = useState(() =>
+    Math.max(
+      0,
+      items.findIndex((item) => !item.disabled),
+    ),
+  );
   const [position, setPosition] = useState({ left: x, top: y });
 
   useLayoutEffect(() => {
@@ -74,7 +79,8 @@ export function Menu({ label, items, x, y, onSelect, onClose }: MenuProps) {
         if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
         const letter = event.key.toLowerCase();
         const next = items.findIndex((item, i) => i > active && item.label.toLowerCase().startsWith(letter));
-        const found = next !== -1 ? next : items.findIndex((item) => item.label.toLowerCase().startsWith(letter));
+        const found =
+          next !== -1 ? next : items.findIndex((item) => item.label.toLowerCase().startsWith(letter));
         if (found !== -1) move(found);
       }
     }
@@ -91,7 +97,11 @@ export function Menu({ label, items, x, y, onSelect, onClose }: MenuProps) {
       onContextMenu={(event) => event.preventDefault()}
     >
       {items.map((item, index) => (
-        <div key={item.id} role="none" className={item.separatorBefore && index > 0 ? 'menu-group-start' : undefined}>
+        <div
+          key={item.id}
+          role="none"
+          className={item.separatorBefore && index > 0 ? 'menu-group-start' : undefined}
+        >
           <button
             type="button"
             role="menuitem"

@@ -11,7 +11,8 @@ interface TopBarProps {
 
 export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
   const query = useTreeState((state) => state.query);
-  const { setQuery } = useServices().tree.store.getState();
+  const treeStore = useServices().tree.store;
+  const setQuery = (value: string) => treeStore.getState().setQuery(value);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Escape') {

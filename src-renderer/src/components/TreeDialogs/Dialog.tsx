@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 import { createPortal } from 'react-dom';
 import './TreeDialogs.css';
 
-const FOCUSABLE = 'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex="0"]';
+const FOCUSABLE =
+  'input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex="0"]';
 
 /** A modal dialog: focus starts inside and stays inside (Tab wraps), Escape or the backdrop cancels. */
 export function Dialog({
@@ -21,7 +22,8 @@ export function Dialog({
 
   useEffect(() => {
     const first =
-      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE);
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]') ??
+      ref.current?.querySelector<HTMLElement>(FOCUSABLE);
     first?.focus();
     // Modal for real: the app behind can be neither clicked, focused nor read while the dialog is open.
     const app = document.getElementById('root');

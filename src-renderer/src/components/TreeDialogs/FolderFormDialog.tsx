@@ -17,7 +17,15 @@ import { useInherited } from './useInherited';
 import { useTreeForm } from './useTreeForm';
 
 /** Create or edit one of the user's folders; its settings are inherited by everything inside. */
-export function FolderFormDialog({ title, mode, initial }: { title: string; mode: FolderFormMode; initial: FolderFormValues }) {
+export function FolderFormDialog({
+  title,
+  mode,
+  initial,
+}: {
+  title: string;
+  mode: FolderFormMode;
+  initial: FolderFormValues;
+}) {
   const { store, commands } = useServices().tree;
   const folders = useTreeState((state) => state.data.overlay.folders);
   const close = () => store.getState().closeDialog();
@@ -66,7 +74,13 @@ export function FolderFormDialog({ title, mode, initial }: { title: string; mode
             )}
           </FormField>
         </div>
-        <SettingsFields values={values} errors={errors} inherited={inherited} onChange={form.set} onBlur={form.blur} />
+        <SettingsFields
+          values={values}
+          errors={errors}
+          inherited={inherited}
+          onChange={form.set}
+          onBlur={form.blur}
+        />
         <FormField label="Notes" error={errors.notes}>
           {(control) => (
             <textarea
@@ -78,7 +92,12 @@ export function FolderFormDialog({ title, mode, initial }: { title: string; mode
             />
           )}
         </FormField>
-        <DialogButtons busy={form.busy} error={form.formError} saveLabel={mode.kind === 'create' ? 'Create folder' : 'Save'} onCancel={close} />
+        <DialogButtons
+          busy={form.busy}
+          error={form.formError}
+          saveLabel={mode.kind === 'create' ? 'Create folder' : 'Save'}
+          onCancel={close}
+        />
       </form>
     </Dialog>
   );

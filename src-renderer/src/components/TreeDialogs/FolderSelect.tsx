@@ -18,7 +18,12 @@ export function FolderSelect({
   onChange: (value: string) => void;
 }) {
   return (
-    <select {...control} className="form-input" value={value} onChange={(event) => onChange(event.target.value)}>
+    <select
+      {...control}
+      className="form-input"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    >
       {allowNone ? <option value={NOT_IN_FOLDERS}>Not in My folders (only in its source)</option> : null}
       <option value={TOP_LEVEL}>My folders (top level)</option>
       {folderOptions(folders, exclude).map((option) => (

@@ -16,7 +16,15 @@ import { useInherited } from './useInherited';
 import { useTreeForm } from './useTreeForm';
 
 /** Create or edit a host: the user's own (everything) or a synced one (name, folder, tags, notes, settings). */
-export function HostFormDialog({ title, mode, initial }: { title: string; mode: HostFormMode; initial: HostFormValues }) {
+export function HostFormDialog({
+  title,
+  mode,
+  initial,
+}: {
+  title: string;
+  mode: HostFormMode;
+  initial: HostFormValues;
+}) {
   const { store, commands } = useServices().tree;
   const folders = useTreeState((state) => state.data.overlay.folders);
   const manual = mode.kind === 'create' || mode.manual;
@@ -46,7 +54,9 @@ export function HostFormDialog({ title, mode, initial }: { title: string; mode: 
           <FormField
             label="Name"
             error={errors.label}
-            hint={manual ? undefined : `Empty: “${mode.kind === 'edit' ? mode.sourceLabel : ''}” from its source`}
+            hint={
+              manual ? undefined : `Empty: “${mode.kind === 'edit' ? mode.sourceLabel : ''}” from its source`
+            }
           >
             {(control) => (
               <input
@@ -103,7 +113,13 @@ export function HostFormDialog({ title, mode, initial }: { title: string; mode: 
             )}
           </FormField>
         </div>
-        <SettingsFields values={values} errors={errors} inherited={inherited} onChange={form.set} onBlur={form.blur} />
+        <SettingsFields
+          values={values}
+          errors={errors}
+          inherited={inherited}
+          onChange={form.set}
+          onBlur={form.blur}
+        />
         <FormField label="Notes" error={errors.notes}>
           {(control) => (
             <textarea
@@ -116,7 +132,12 @@ export function HostFormDialog({ title, mode, initial }: { title: string; mode: 
             />
           )}
         </FormField>
-        <DialogButtons busy={form.busy} error={form.formError} saveLabel={mode.kind === 'create' ? 'Create host' : 'Save'} onCancel={close} />
+        <DialogButtons
+          busy={form.busy}
+          error={form.formError}
+          saveLabel={mode.kind === 'create' ? 'Create host' : 'Save'}
+          onCancel={close}
+        />
       </form>
     </Dialog>
   );

@@ -1,5 +1,9 @@
 import type { InheritedSettings } from '../../../../src-preload/api';
-import { inheritedHint, type SettingsField, type SettingsFormValues } from '../../stores/tree/settingsForm.logic';
+import {
+  inheritedHint,
+  type SettingsField,
+  type SettingsFormValues,
+} from '../../stores/tree/settingsForm.logic';
 import { FormField } from './FormField';
 
 interface SettingsFieldsProps {
@@ -31,7 +35,14 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
   );
   const inheritLabel = (field: 'persistence' | 'logging') => {
     const entry = inherited?.[field];
-    const value = entry === undefined ? '' : typeof entry.value === 'boolean' ? (entry.value ? 'on' : 'off') : entry.value;
+    const value =
+      entry === undefined
+        ? ''
+        : typeof entry.value === 'boolean'
+          ? entry.value
+            ? 'on'
+            : 'off'
+          : entry.value;
     return value ? `Inherit (${value})` : 'Inherit';
   };
   return (
@@ -44,7 +55,12 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
         {text('jumpHost', 'Jump host', 'user@bastion:22')}
         <FormField label="Persistence" hint={inheritedHint('persistence', inherited)}>
           {(control) => (
-            <select {...control} className="form-input" value={values.persistence} onChange={(event) => onChange('persistence', event.target.value)}>
+            <select
+              {...control}
+              className="form-input"
+              value={values.persistence}
+              onChange={(event) => onChange('persistence', event.target.value)}
+            >
               <option value="">{inheritLabel('persistence')}</option>
               <option value="local">local: tmux on this machine</option>
               <option value="remote">remote: tmux on the host</option>
@@ -54,7 +70,12 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
         </FormField>
         <FormField label="Session logging" hint={inheritedHint('logging', inherited)}>
           {(control) => (
-            <select {...control} className="form-input" value={values.logging} onChange={(event) => onChange('logging', event.target.value)}>
+            <select
+              {...control}
+              className="form-input"
+              value={values.logging}
+              onChange={(event) => onChange('logging', event.target.value)}
+            >
               <option value="">{inheritLabel('logging')}</option>
               <option value="on">on</option>
               <option value="off">off</option>

@@ -7,7 +7,17 @@ import { Dialog } from './Dialog';
 import { FolderSelect } from './FolderSelect';
 import { FormField } from './FormField';
 
-export function ConfirmDialog({ title, message, confirmLabel, run }: { title: string; message: string; confirmLabel: string; run: () => Promise<void> | void }) {
+export function ConfirmDialog({
+  title,
+  message,
+  confirmLabel,
+  run,
+}: {
+  title: string;
+  message: string;
+  confirmLabel: string;
+  run: () => Promise<void> | void;
+}) {
   const { store } = useServices().tree;
   const close = () => store.getState().closeDialog();
   return (
@@ -33,7 +43,13 @@ export function ConfirmDialog({ title, message, confirmLabel, run }: { title: st
 }
 
 /** "Move to…": the keyboard and menu way to do what dragging does. */
-export function MoveToDialog({ title, what }: { title: string; what: { hostIds: string[] } | { folderId: string } }) {
+export function MoveToDialog({
+  title,
+  what,
+}: {
+  title: string;
+  what: { hostIds: string[] } | { folderId: string };
+}) {
   const { store, commands } = useServices().tree;
   const folders = useTreeState((state) => state.data.overlay.folders);
   const [target, setTarget] = useState(TOP_LEVEL);
@@ -97,18 +113,24 @@ export function ImportDialog({ document, fileName }: { document: TreeExportDocum
         }}
       >
         <p className="dialog-message">
-          {document.folders.length} folders, {document.manualHosts.length} of your own hosts, and what you set for {synced} synced
-          hosts.
+          {document.folders.length} folders, {document.manualHosts.length} of your own hosts, and what you set
+          for {synced} synced hosts.
         </p>
         <fieldset className="form-choices">
           <legend>How</legend>
           <label>
-            <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge: add to the tree you
-            have
+            <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />{' '}
+            Merge: add to the tree you have
           </label>
           <label>
-            <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace: the file
-            becomes your tree (the current one stays in the store's backup until the next change)
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === 'replace'}
+              onChange={() => setMode('replace')}
+            />{' '}
+            Replace: the file becomes your tree (the current one stays in the store's backup until the next
+            change)
           </label>
         </fieldset>
         <div className="dialog-footer">

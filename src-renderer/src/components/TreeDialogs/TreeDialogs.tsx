@@ -9,9 +9,23 @@ export function TreeDialogs() {
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'host':
-      return <HostFormDialog key={JSON.stringify(dialog.mode)} title={dialog.title} mode={dialog.mode} initial={dialog.initial} />;
+      return (
+        <HostFormDialog
+          key={JSON.stringify(dialog.mode)}
+          title={dialog.title}
+          mode={dialog.mode}
+          initial={dialog.initial}
+        />
+      );
     case 'folder':
-      return <FolderFormDialog key={JSON.stringify(dialog.mode)} title={dialog.title} mode={dialog.mode} initial={dialog.initial} />;
+      return (
+        <FolderFormDialog
+          key={JSON.stringify(dialog.mode)}
+          title={dialog.title}
+          mode={dialog.mode}
+          initial={dialog.initial}
+        />
+      );
     case 'moveTo':
       return <MoveToDialog title={dialog.title} what={dialog.what} />;
     case 'confirm':

@@ -63,7 +63,16 @@ export function TreeToolbar() {
           if (file) void commands.importFile(file);
         }}
       />
-      {more ? <Menu label="More tree actions" items={MORE} x={more.x} y={more.y} onSelect={run} onClose={closeMore} /> : null}
+      {more ? (
+        <Menu
+          label="More tree actions"
+          items={MORE}
+          x={more.x}
+          y={more.y}
+          onSelect={run}
+          onClose={closeMore}
+        />
+      ) : null}
     </div>
   );
 }

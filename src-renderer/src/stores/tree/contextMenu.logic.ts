@@ -50,10 +50,27 @@ export function hostMenu(entry: TreeEntry, area: Area, targets: readonly TreeEnt
       ...(connectable.length === 0 ? { disabled: true, title: 'Missing from its source' } : {}),
     },
     { command: 'connectSplit', label: 'Connect in a split', disabled: true, title: NOT_YET },
-    { command: 'openGroup', label: 'Open selection as a group', shortcut: 'Shift+Enter', disabled: true, title: NOT_YET },
-    { command: 'copyAddress', label: 'Copy address', separatorBefore: true, ...(entry.destination ? {} : { disabled: true }) },
+    {
+      command: 'openGroup',
+      label: 'Open selection as a group',
+      shortcut: 'Shift+Enter',
+      disabled: true,
+      title: NOT_YET,
+    },
+    {
+      command: 'copyAddress',
+      label: 'Copy address',
+      separatorBefore: true,
+      ...(entry.destination ? {} : { disabled: true }),
+    },
     { command: 'copySshCommand', label: 'Copy ssh command', ...(entry.missing ? { disabled: true } : {}) },
-    { command: 'edit', label: 'Edit…', shortcut: 'F2', separatorBefore: true, ...(n > 1 ? { disabled: true, title: 'Edit one host at a time' } : {}) },
+    {
+      command: 'edit',
+      label: 'Edit…',
+      shortcut: 'F2',
+      separatorBefore: true,
+      ...(n > 1 ? { disabled: true, title: 'Edit one host at a time' } : {}),
+    },
     targets.every((target) => target.favourite)
       ? { command: 'unfavourite', label: 'Remove from favourites' }
       : { command: 'favourite', label: 'Add to favourites' },
@@ -62,7 +79,8 @@ export function hostMenu(entry: TreeEntry, area: Area, targets: readonly TreeEnt
   ];
   const remove = removeItem(entry, area, targets);
   if (remove) items.push({ ...remove, separatorBefore: true, shortcut: 'Delete' });
-  if (area !== 'source' && entry.missing) items.push({ command: 'forget', label: `Forget ${n === 1 ? 'this host' : hosts(n)}…` });
+  if (area !== 'source' && entry.missing)
+    items.push({ command: 'forget', label: `Forget ${n === 1 ? 'this host' : hosts(n)}…` });
   return items;
 }
 
@@ -80,7 +98,11 @@ export function removeItem(entry: TreeEntry, area: Area, targets: readonly TreeE
     }
     case 'source':
       return entry.originalLabel || entry.placement || entry.notes || entry.tags.length > 0 || entry.favourite
-        ? { command: 'forget', label: 'Forget your changes…', title: 'Rename, notes, tags, settings, folder and favourite' }
+        ? {
+            command: 'forget',
+            label: 'Forget your changes…',
+            title: 'Rename, notes, tags, settings, folder and favourite',
+          }
         : null;
   }
 }

@@ -56,8 +56,14 @@ export function dropPosition(kind: NodeKind, offsetY: number, height: number): D
 }
 
 /** The mutations a drop means, or null when the drop is not allowed there. */
-export function dropMutations(payload: DragPayload, target: DropTarget, position: DropPosition): TreeMutation[] | null {
-  return payload.kind === 'hosts' ? dropHosts(payload.hostIds, target, position) : dropFolder(payload.folderId, target, position);
+export function dropMutations(
+  payload: DragPayload,
+  target: DropTarget,
+  position: DropPosition,
+): TreeMutation[] | null {
+  return payload.kind === 'hosts'
+    ? dropHosts(payload.hostIds, target, position)
+    : dropFolder(payload.folderId, target, position);
 }
 
 function dropHosts(hostIds: string[], target: DropTarget, position: DropPosition): TreeMutation[] | null {
@@ -65,7 +71,8 @@ function dropHosts(hostIds: string[], target: DropTarget, position: DropPosition
   if (target.area === 'favourites') {
     const favourite: TreeMutation = { op: 'favourite.set', hostIds, favourite: true };
     const [only] = hostIds;
-    if (target.kind !== 'host' || hostIds.length !== 1 || only === undefined || only === target.hostId) return [favourite];
+    if (target.kind !== 'host' || hostIds.length !== 1 || only === undefined || only === target.hostId)
+      return [favourite];
     const beforeHostId = position === 'before' ? target.hostId : target.nextHostId;
     return [favourite, { op: 'favourite.move', hostId: only, beforeHostId }];
   }

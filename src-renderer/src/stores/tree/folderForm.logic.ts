@@ -23,7 +23,12 @@ export function newFolderForm(parentId: string | null): FolderFormValues {
 }
 
 export function folderFormFrom(folder: TreeFolder): FolderFormValues {
-  return { ...settingsFormFrom(folder.settings), name: folder.name, parent: folder.parentId ?? TOP_LEVEL, notes: folder.notes ?? '' };
+  return {
+    ...settingsFormFrom(folder.settings),
+    name: folder.name,
+    parent: folder.parentId ?? TOP_LEVEL,
+    notes: folder.notes ?? '',
+  };
 }
 
 export function validateFolderForm(values: FolderFormValues): FolderFormErrors {
@@ -36,7 +41,16 @@ export function validateFolderForm(values: FolderFormValues): FolderFormErrors {
 export function folderFormMutations(values: FolderFormValues, mode: FolderFormMode): TreeMutation[] {
   const settings = settingsFromForm(values);
   const parentId = values.parent === TOP_LEVEL ? null : values.parent;
-  if (mode.kind === 'create') return [{ op: 'folder.create', name: values.name.trim(), parentId, settings, notes: values.notes }];
-  const update: TreeMutation = { op: 'folder.update', folderId: mode.folderId, name: values.name.trim(), settings, notes: values.notes };
-  return values.parent === mode.originalParent ? [update] : [update, { op: 'folder.move', folderId: mode.folderId, parentId }];
+  if (mode.kind === 'create')
+    return [{ op: 'folder.create', name: values.name.trim(), parentId, settings, notes: values.notes }];
+  const update: TreeMutation = {
+    op: 'folder.update',
+    folderId: mode.folderId,
+    name: values.name.trim(),
+    settings,
+    notes: values.notes,
+  };
+  return values.parent === mode.originalParent
+    ? [update]
+    : [update, { op: 'folder.move', folderId: mode.folderId, parentId }];
 }

@@ -27,7 +27,14 @@ export type HostFormMode =
   | { kind: 'edit'; hostId: string; manual: boolean; sourceLabel: string; originalFolder: string };
 
 export function newHostForm(folderId: string | null): HostFormValues {
-  return { ...emptySettingsForm, label: '', hostName: '', folder: folderId ?? TOP_LEVEL, tags: '', notes: '' };
+  return {
+    ...emptySettingsForm,
+    label: '',
+    hostName: '',
+    folder: folderId ?? TOP_LEVEL,
+    tags: '',
+    notes: '',
+  };
 }
 
 export function folderChoice(folderId: string | null | undefined): string {
@@ -46,10 +53,20 @@ export function hostFormFrom(entry: TreeEntry, overlay: HostOverlayView | undefi
 }
 
 export function parseTags(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((tag) => tag.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((tag) => tag.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
-function issue(result: { success: boolean; error?: { issues: Array<{ message: string }> } }): string | undefined {
+function issue(result: {
+  success: boolean;
+  error?: { issues: Array<{ message: string }> };
+}): string | undefined {
   return result.success ? undefined : (result.error?.issues[0]?.message ?? 'invalid');
 }
 
@@ -79,7 +96,15 @@ export function hostFormMutations(values: HostFormValues, mode: HostFormMode): T
   const folderId = values.folder === TOP_LEVEL || values.folder === NOT_IN_FOLDERS ? null : values.folder;
   if (mode.kind === 'create') {
     return [
-      { op: 'host.create', label: values.label.trim(), hostName: values.hostName.trim(), folderId, tags, notes: values.notes, settings },
+      {
+        op: 'host.create',
+        label: values.label.trim(),
+        hostName: values.hostName.trim(),
+        folderId,
+        tags,
+        notes: values.notes,
+        settings,
+      },
     ];
   }
   const update: TreeMutation = {

@@ -3,6 +3,8 @@ import type { TreeEntry } from './treeEntries.logic';
 
 /** Per-entry text to search, built once per data change: label, address, user, tags, groups, source. */
 export interface SearchIndex {
+  /** What the index was built from, so the next build can reuse unchanged hosts' text. */
+  entries: readonly TreeEntry[];
   haystack: string[];
   labelsLower: string[];
   /** Where each entry's destination starts in its haystack string. */
@@ -38,19 +40,33 @@ function createFuzzy(): uFuzzy {
     intraMode: 1,
     intraRules: (term) => {
       const tolerant = term.length >= 5 ? 1 : 0;
-      return { intraSlice: [1, Number.POSITIVE_INFINITY], intraIns: tolerant, intraSub: tolerant, intraTrn: tolerant, intraDel: tolerant };
+      return {
+        intraSlice: [1, Number.POSITIVE_INFINITY],
+        intraIns: tolerant,
+        intraSub: tolerant,
+        intraTrn: tolerant,
+        intraDel: tolerant,
+      };
     },
     // Parts of one term split at punctuation ("web-01", "10.0.1") must stay close together.
     interIns: 3,
   });
 }
 
-export function buildSearchIndex(entries: readonly TreeEntry[]): SearchIndex {
+export function buildSearchIndex(entries: readonly TreeEntry[], previous?: SearchIndex): SearchIndex {
   const haystack: string[] = new Array<string>(entries.length);
   const labelsLower: string[] = new Array<string>(entries.length);
   const destinationStart = new Int32Array(entries.length);
   entries.forEach((entry, i) => {
+    // The same entry object as before (an unchanged host): its text is unchanged too.
+    if (previous && previous.entries[i] === entry) {
+      haystack[i] = previous.haystack[i] ?? '';
+      labelsLower[i] = previous.labelsLower[i] ?? '';
+      destinationStart[i] = previous.destinationStart[i] ?? 0;
+      return;
+    }
     destinationStart[i] = entry.label.length + 1;
+    labelsLower[i] = entry.label.toLowerCase();
     haystack[i] = [
       entry.label,
       entry.destination,
@@ -60,9 +76,8 @@ export function buildSearchIndex(entries: readonly TreeEntry[]): SearchIndex {
       entry.sourceLabel,
       entry.originalLabel ?? '',
     ].join(' ');
-    labelsLower[i] = entry.label.toLowerCase();
   });
-  return { haystack, labelsLower, destinationStart, fuzzy: createFuzzy() };
+  return { entries, haystack, labelsLower, destinationStart, fuzzy: previous?.fuzzy ?? createFuzzy() };
 }
 
 /** Whitespace separates terms; every term must match, in any order, anywhere in the host's text. */
@@ -105,7 +120,11 @@ function indexesOf(mask: Uint8Array): number[] {
   return indexes;
 }
 
-export function searchEntries(index: SearchIndex, query: string, previous: MatchState | null = null): MatchState | null {
+export function searchEntries(
+  index: SearchIndex,
+  query: string,
+  previous: MatchState | null = null,
+): MatchState | null {
   const terms = queryTerms(query);
   if (terms.length === 0) return null;
   const mask = new Uint8Array(index.haystack.length);
@@ -149,7 +168,11 @@ export function mergeRanges(ranges: readonly Range[]): Range[] {
  * Highlight ranges in each entry's label and destination, for the few rows on screen only: uFuzzy
  * reports where each term matched in the whole haystack string, which is mapped back to the fields.
  */
-export function highlightsFor(index: SearchIndex, entryIndexes: readonly number[], terms: readonly string[]): Map<number, Highlights> {
+export function highlightsFor(
+  index: SearchIndex,
+  entryIndexes: readonly number[],
+  terms: readonly string[],
+): Map<number, Highlights> {
   const result = new Map<number, Highlights>();
   if (entryIndexes.length === 0 || terms.length === 0) return result;
   const raw = new Map<number, Range[]>();
@@ -175,7 +198,8 @@ export function highlightsFor(index: SearchIndex, entryIndexes: readonly number[
     const destination: Range[] = [];
     for (const [start, end] of ranges) {
       if (start < labelEnd) label.push([start, Math.min(end, labelEnd)]);
-      if (end > destStart && start < destEnd) destination.push([Math.max(start, destStart) - destStart, Math.min(end, destEnd) - destStart]);
+      if (end > destStart && start < destEnd)
+        destination.push([Math.max(start, destStart) - destStart, Math.min(end, destEnd) - destStart]);
     }
     result.set(entry, { label: mergeRanges(label), destination: mergeRanges(destination) });
   }

@@ -21,7 +21,11 @@ export function toggleSelected(selection: Selection, hostId: string, nodeId: str
 }
 
 /** Shift+click / Shift+arrow: exactly the hosts between the anchor and the target; the anchor stays. */
-export function selectRange(selection: Selection, rangeHostIds: readonly string[], targetNodeId: string): Selection {
+export function selectRange(
+  selection: Selection,
+  rangeHostIds: readonly string[],
+  targetNodeId: string,
+): Selection {
   return { ids: new Set(rangeHostIds), anchor: selection.anchor ?? targetNodeId };
 }
 

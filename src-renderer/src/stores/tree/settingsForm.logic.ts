@@ -43,7 +43,10 @@ export function settingsFormFrom(settings: HostSettings | undefined): SettingsFo
   };
 }
 
-function firstIssue(result: { success: boolean; error?: { issues: Array<{ message: string }> } }): string | undefined {
+function firstIssue(result: {
+  success: boolean;
+  error?: { issues: Array<{ message: string }> };
+}): string | undefined {
   return result.success ? undefined : (result.error?.issues[0]?.message ?? 'invalid');
 }
 
@@ -56,9 +59,13 @@ export function validateSettings(values: SettingsFormValues): Partial<Record<Set
   if (values.user.trim()) check('user', firstIssue(treeFields.user.safeParse(values.user)));
   if (values.port.trim()) {
     const port = /^\d+$/.test(values.port.trim()) ? Number(values.port.trim()) : Number.NaN;
-    check('port', Number.isNaN(port) ? 'a port is a number from 1 to 65535' : firstIssue(treeFields.port.safeParse(port)));
+    check(
+      'port',
+      Number.isNaN(port) ? 'a port is a number from 1 to 65535' : firstIssue(treeFields.port.safeParse(port)),
+    );
   }
-  if (values.identityFile.trim()) check('identityFile', firstIssue(treeFields.identityFile.safeParse(values.identityFile)));
+  if (values.identityFile.trim())
+    check('identityFile', firstIssue(treeFields.identityFile.safeParse(values.identityFile)));
   if (values.jumpHost.trim()) check('jumpHost', firstIssue(treeFields.jumpHost.safeParse(values.jumpHost)));
   return errors;
 }

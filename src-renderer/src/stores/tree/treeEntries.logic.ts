@@ -31,12 +31,31 @@ export interface TreeEntry {
   problem?: string;
 }
 
-export interface TreeEntries {
-  entries: TreeEntry[];
-  indexById: Map<string, number>;
+/** Looks entries up by host id; listed hosts and vanished ones are indexed apart (see buildEntries). */
+export interface EntryIndex {
+  get(hostId: string): number | undefined;
+  has(hostId: string): boolean;
 }
 
-export function formatDestination(address: string | undefined, user: string | undefined, port: number | undefined): string {
+export interface TreeEntries {
+  entries: TreeEntry[];
+  indexById: EntryIndex;
+  /** Entries [0, listedCount) are the listed hosts, in data.hosts order; vanished ones follow. */
+  listedCount: number;
+  listedIndex: ReadonlyMap<string, number>;
+}
+
+/** The entries built for the data before a change, so unchanged hosts keep their entry objects. */
+export interface PreviousEntries {
+  data: TreeData;
+  entries: TreeEntries;
+}
+
+export function formatDestination(
+  address: string | undefined,
+  user: string | undefined,
+  port: number | undefined,
+): string {
   if (!address) return '';
   return `${user ? `${user}@` : ''}${address}${port !== undefined && port !== 22 ? `:${port}` : ''}`;
 }
@@ -76,11 +95,38 @@ function entryFor(
 
 const NO_TAGS: readonly string[] = [];
 
+/** Host ids whose overlay entry or favourite flag differs between two overlays. */
+function changedHostIds(before: TreeData['overlay'], after: TreeData['overlay']): Set<string> {
+  const changed = new Set<string>();
+  for (const id of new Set([...Object.keys(before.hosts), ...Object.keys(after.hosts)])) {
+    const a = before.hosts[id];
+    const b = after.hosts[id];
+    if (a !== b && (a === undefined || b === undefined || JSON.stringify(a) !== JSON.stringify(b)))
+      changed.add(id);
+  }
+  const was = new Set(before.favourites);
+  const is = new Set(after.favourites);
+  for (const id of was) if (!is.has(id)) changed.add(id);
+  for (const id of is) if (!was.has(id)) changed.add(id);
+  return changed;
+}
+
+function sameSources(a: TreeData['sources'], b: TreeData['sources']): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every(
+        (source, i) => source.id === b[i]?.id && source.label === b[i]?.label && source.kind === b[i]?.kind,
+      ))
+  );
+}
+
 /**
  * Every listed host once, then every host the overlay still refers to that no source lists any more
- * (shown greyed where the user put it, never silently dropped).
+ * (shown greyed where the user put it, never silently dropped). When only the overlay changed (a
+ * favourite, a rename: one host of 50,000), the previous entries are kept and only changed hosts rebuilt.
  */
-export function buildEntries(data: TreeData): TreeEntries {
+export function buildEntries(data: TreeData, previous?: PreviousEntries): TreeEntries {
   const { overlay } = data;
   const sources = new Map(data.sources.map((source) => [source.id, source]));
   const favourites = new Set(overlay.favourites);
@@ -94,23 +140,40 @@ export function buildEntries(data: TreeData): TreeEntries {
     }
     return info;
   };
-  const entries: TreeEntry[] = [];
-  const indexById = new Map<string, number>();
-  for (const host of data.hosts) {
-    if (indexById.has(host.id)) continue;
-    indexById.set(host.id, entries.length);
-    entries.push(entryFor(host, overlay.hosts[host.id], favourites, sourceOf(host.sourceId), false));
+
+  let entries: TreeEntry[];
+  let listedIndex: ReadonlyMap<string, number>;
+  if (previous && previous.data.hosts === data.hosts && sameSources(previous.data.sources, data.sources)) {
+    entries = previous.entries.entries.slice(0, previous.entries.listedCount);
+    listedIndex = previous.entries.listedIndex;
+    for (const hostId of changedHostIds(previous.data.overlay, overlay)) {
+      const index = listedIndex.get(hostId);
+      const old = index === undefined ? undefined : entries[index];
+      if (index === undefined || !old) continue;
+      entries[index] = entryFor(old.host, overlay.hosts[hostId], favourites, sourceOf(old.sourceId), false);
+    }
+  } else {
+    entries = [];
+    const index = new Map<string, number>();
+    for (const host of data.hosts) {
+      if (index.has(host.id)) continue;
+      index.set(host.id, entries.length);
+      entries.push(entryFor(host, overlay.hosts[host.id], favourites, sourceOf(host.sourceId), false));
+    }
+    listedIndex = index;
   }
-  const hostsWithOverlay = Object.keys(overlay.hosts);
+  const listedCount = entries.length;
+
+  const vanished = new Map<string, number>();
   const referenced = [
     ...overlay.favourites,
-    ...hostsWithOverlay.filter((id) => overlay.hosts[id]?.placement),
+    ...Object.keys(overlay.hosts).filter((id) => overlay.hosts[id]?.placement),
     ...overlay.recent.map((entry) => entry.hostId),
   ];
   for (const hostId of referenced) {
-    if (indexById.has(hostId)) continue;
+    if (listedIndex.has(hostId) || vanished.has(hostId)) continue;
     const known = overlay.known[hostId];
-    const sourceId = known?.sourceId ?? hostId.slice(0, Math.max(0, hostId.indexOf(':'))) ?? '';
+    const sourceId = known?.sourceId ?? hostId.slice(0, Math.max(0, hostId.indexOf(':')));
     const placeholder: Host = {
       id: hostId,
       label: known?.label ?? hostId.slice(hostId.indexOf(':') + 1),
@@ -118,8 +181,12 @@ export function buildEntries(data: TreeData): TreeEntries {
       sourceId,
       groups: [],
     };
-    indexById.set(hostId, entries.length);
+    vanished.set(hostId, entries.length);
     entries.push(entryFor(placeholder, overlay.hosts[hostId], favourites, sourceOf(sourceId), true));
   }
-  return { entries, indexById };
+  const indexById: EntryIndex = {
+    get: (hostId) => listedIndex.get(hostId) ?? vanished.get(hostId),
+    has: (hostId) => listedIndex.has(hostId) || vanished.has(hostId),
+  };
+  return { entries, indexById, listedCount, listedIndex };
 }

@@ -37,7 +37,11 @@ export type TreeKeyAction =
  * selection), Space toggles the focused host, A or Ctrl+A selects every visible host, Esc clears,
  * Enter connects (the selection when the focused host is in it), Shift+Enter opens it as a group.
  */
-export function treeKeyAction(rows: KeyRows, focusedId: string | null, press: KeyPress): TreeKeyAction | null {
+export function treeKeyAction(
+  rows: KeyRows,
+  focusedId: string | null,
+  press: KeyPress,
+): TreeKeyAction | null {
   const { key, shiftKey, altKey } = press;
   const primary = press.ctrlKey || press.metaKey;
   if (altKey) return null;
@@ -77,7 +81,10 @@ export function treeKeyAction(rows: KeyRows, focusedId: string | null, press: Ke
     }
     case 'Enter':
       if (shiftKey) return branch ? null : { type: 'openGroup' };
-      if (branch) return rows.expandedAt(index) ? { type: 'collapse', nodeId: focusedId } : { type: 'expand', nodeId: focusedId };
+      if (branch)
+        return rows.expandedAt(index)
+          ? { type: 'collapse', nodeId: focusedId }
+          : { type: 'expand', nodeId: focusedId };
       return { type: 'activate', nodeId: focusedId };
     case ' ':
       return branch ? null : { type: 'toggleSelection', nodeId: focusedId };

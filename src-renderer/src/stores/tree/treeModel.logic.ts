@@ -1,6 +1,12 @@
 import { MANUAL_SOURCE_ID, type SourceStatus, type TreeFolder } from '../../../../src-preload/api';
 import type { TreeData } from './treeData';
-import { buildEntries, type TreeEntry } from './treeEntries.logic';
+import {
+  buildEntries,
+  type EntryIndex,
+  type PreviousEntries,
+  type TreeEntries,
+  type TreeEntry,
+} from './treeEntries.logic';
 
 export type NodeKind = 'section' | 'folder' | 'source' | 'group' | 'host';
 /** Which part of the tree a node is in: decides what a context menu offers and what a drop means. */
@@ -42,7 +48,9 @@ export interface TreeModel {
   entryOf: Int32Array;
   nodeIndexById: Map<string, number>;
   entries: TreeEntry[];
-  entryIndexById: Map<string, number>;
+  entryIndexById: EntryIndex;
+  /** How the entries were built, so the next change can reuse them (treeEntries.logic.ts). */
+  entrySet: TreeEntries;
   folders: readonly TreeFolder[];
 }
 
@@ -56,11 +64,34 @@ export const folderNodeId = (folderId: string) => `folder:${folderId}`;
 export const sourceNodeId = (sourceId: string) => `source:${sourceId}`;
 export const sourceHostNodeId = (hostId: string) => `host:${hostId}`;
 // JSON keeps group paths unambiguous whatever characters inventory names contain.
-const groupNodeId = (sourceId: string, path: readonly string[]) => `group:${JSON.stringify([sourceId, ...path])}`;
+const groupNodeId = (sourceId: string, path: readonly string[]) =>
+  `group:${JSON.stringify([sourceId, ...path])}`;
 
 /** Natural, case-insensitive order ("web-2" before "web-10") with plain string comparison: 50,000 labels sort in tens of ms. */
 export function naturalKey(label: string): string {
   return label.toLowerCase().replace(/\d+/g, (digits) => digits.padStart(12, '0'));
+}
+
+const sourceRowIds = new WeakMap<TreeEntry, string>();
+/** Row ids of hosts under their source are cached: there are as many as hosts, rebuilt on every change. */
+function hostNodeId(prefix: string, entry: TreeEntry): string {
+  if (prefix !== 'host:') return `${prefix}${entry.hostId}`;
+  let id = sourceRowIds.get(entry);
+  if (id === undefined) {
+    id = sourceHostNodeId(entry.hostId);
+    sourceRowIds.set(entry, id);
+  }
+  return id;
+}
+
+const entryKeys = new WeakMap<TreeEntry, string>();
+function entryKey(entry: TreeEntry): string {
+  let key = entryKeys.get(entry);
+  if (key === undefined) {
+    key = naturalKey(entry.label);
+    entryKeys.set(entry, key);
+  }
+  return key;
 }
 
 const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -77,6 +108,8 @@ interface Draft {
   location: string | undefined;
   defaultExpanded: boolean;
   branches: Draft[];
+  /** Child groups by label, so placing 50,000 hosts builds no lookup strings. */
+  groupsByLabel: Map<string, Draft> | undefined;
   hosts: number[];
   /** Node id prefix of this branch's host rows ("fav:", "placed:", "host:"...). */
   hostPrefix: string;
@@ -91,13 +124,21 @@ function branch(
     error: undefined,
     location: undefined,
     branches: [],
+    groupsByLabel: undefined,
     hosts: [],
     ...fields,
   };
 }
 
 function folderSection(data: TreeData, entries: readonly TreeEntry[], keys: readonly string[]): Draft {
-  const section = branch({ id: SECTION_FOLDERS, kind: 'section', area: 'folders', label: 'My folders', defaultExpanded: true, hostPrefix: 'placed:' });
+  const section = branch({
+    id: SECTION_FOLDERS,
+    kind: 'section',
+    area: 'folders',
+    label: 'My folders',
+    defaultExpanded: true,
+    hostPrefix: 'placed:',
+  });
   const byParent = new Map<string | null, TreeFolder[]>();
   for (const folder of data.overlay.folders) {
     const list = byParent.get(folder.parentId) ?? [];
@@ -139,7 +180,11 @@ function folderSection(data: TreeData, entries: readonly TreeEntry[], keys: read
   return section;
 }
 
-function sourceBranches(sources: readonly SourceStatus[], entries: readonly TreeEntry[], keys: readonly string[]): Draft[] {
+function sourceBranches(
+  sources: readonly SourceStatus[],
+  entries: readonly TreeEntry[],
+  keys: readonly string[],
+): Draft[] {
   const roots = new Map<string, Draft>();
   const sourceBranch = (id: string, label: string, source?: SourceStatus): Draft =>
     branch({
@@ -156,7 +201,6 @@ function sourceBranches(sources: readonly SourceStatus[], entries: readonly Tree
   for (const source of sources) {
     if (source.id !== MANUAL_SOURCE_ID) roots.set(source.id, sourceBranch(source.id, source.label, source));
   }
-  const groups = new Map<string, Draft>();
   entries.forEach((entry, index) => {
     if (entry.missing || entry.manual) return;
     let parent = roots.get(entry.sourceId);
@@ -167,19 +211,20 @@ function sourceBranches(sources: readonly SourceStatus[], entries: readonly Tree
     }
     const path = entry.host.groups;
     for (let depth = 1; depth <= path.length; depth++) {
-      const id = `${parent.id}\u0000${path[depth - 1]}`;
-      let group = groups.get(id);
+      const name = path[depth - 1] ?? '';
+      parent.groupsByLabel ??= new Map();
+      let group = parent.groupsByLabel.get(name);
       if (!group) {
         group = branch({
           id: groupNodeId(entry.sourceId, path.slice(0, depth)),
           kind: 'group',
           area: 'source',
-          label: path[depth - 1] ?? '',
+          label: name,
           sourceId: entry.sourceId,
           defaultExpanded: false,
           hostPrefix: 'host:',
         });
-        groups.set(id, group);
+        parent.groupsByLabel.set(name, group);
         parent.branches.push(group);
       }
       parent = group;
@@ -196,32 +241,45 @@ function sourceBranches(sources: readonly SourceStatus[], entries: readonly Tree
 }
 
 /** Favourites, Recent (when there is any), My folders, then one branch per source with its groups. */
-export function buildTreeModel(data: TreeData): TreeModel {
-  const { entries, indexById } = buildEntries(data);
-  const keys = entries.map((entry) => naturalKey(entry.label));
+export function buildTreeModel(data: TreeData, previous?: PreviousEntries): TreeModel {
+  const entrySet = buildEntries(data, previous);
+  const { entries, indexById } = entrySet;
+  const keys = entries.map(entryKey);
   const top: Draft[] = [];
 
-  const favourites = branch({ id: SECTION_FAVOURITES, kind: 'section', area: 'favourites', label: 'Favourites', defaultExpanded: true, hostPrefix: 'fav:' });
+  const favourites = branch({
+    id: SECTION_FAVOURITES,
+    kind: 'section',
+    area: 'favourites',
+    label: 'Favourites',
+    defaultExpanded: true,
+    hostPrefix: 'fav:',
+  });
   favourites.hosts = data.overlay.favourites.flatMap((hostId) => indexById.get(hostId) ?? []);
   top.push(favourites);
 
-  const recent = data.overlay.recent.slice(0, RECENT_SHOWN).flatMap((item) => indexById.get(item.hostId) ?? []);
+  const recent = data.overlay.recent
+    .slice(0, RECENT_SHOWN)
+    .flatMap((item) => indexById.get(item.hostId) ?? []);
   if (recent.length > 0) {
-    const section = branch({ id: SECTION_RECENT, kind: 'section', area: 'recent', label: 'Recent', defaultExpanded: true, hostPrefix: 'recent:' });
+    const section = branch({
+      id: SECTION_RECENT,
+      kind: 'section',
+      area: 'recent',
+      label: 'Recent',
+      defaultExpanded: true,
+      hostPrefix: 'recent:',
+    });
     section.hosts = recent;
     top.push(section);
   }
   top.push(folderSection(data, entries, keys));
   top.push(...sourceBranches(data.sources, entries, keys));
-  return flatten(top, entries, indexById, data.overlay.folders);
+  return flatten(top, entrySet, data.overlay.folders);
 }
 
-function flatten(
-  top: readonly Draft[],
-  entries: TreeEntry[],
-  entryIndexById: Map<string, number>,
-  folders: readonly TreeFolder[],
-): TreeModel {
+function flatten(top: readonly Draft[], entrySet: TreeEntries, folders: readonly TreeFolder[]): TreeModel {
+  const { entries } = entrySet;
   const nodes: TreeNodeInfo[] = [];
   const ends: number[] = [];
   const walk = (drafts: readonly Draft[], parent: number, depth: number, siblingsAfter: number): void => {
@@ -251,7 +309,7 @@ function flatten(
       draft.hosts.forEach((entryIndex, hostPosition) => {
         const entry = entries[entryIndex];
         nodes.push({
-          id: `${draft.hostPrefix}${entry?.hostId ?? ''}`,
+          id: entry ? hostNodeId(draft.hostPrefix, entry) : draft.hostPrefix,
           kind: 'host',
           area: draft.area,
           depth: depth + 1,
@@ -277,7 +335,8 @@ function flatten(
   const end = Int32Array.from(ends);
   const entryOf = Int32Array.from(nodes, (node) => node.entry);
   const hostsBefore = new Int32Array(nodes.length + 1);
-  for (let i = 0; i < nodes.length; i++) hostsBefore[i + 1] = (hostsBefore[i] ?? 0) + ((entryOf[i] ?? -1) >= 0 ? 1 : 0);
+  for (let i = 0; i < nodes.length; i++)
+    hostsBefore[i + 1] = (hostsBefore[i] ?? 0) + ((entryOf[i] ?? -1) >= 0 ? 1 : 0);
   nodes.forEach((node, i) => {
     if (node.kind !== 'host') node.hostCount = (hostsBefore[end[i] ?? i] ?? 0) - (hostsBefore[i + 1] ?? 0);
   });
@@ -287,7 +346,8 @@ function flatten(
     entryOf,
     nodeIndexById: new Map(nodes.map((node, i) => [node.id, i])),
     entries,
-    entryIndexById,
+    entryIndexById: entrySet.indexById,
+    entrySet,
     folders,
   };
 }

@@ -10,7 +10,12 @@ export interface VisibleRows {
   matchCounts: Int32Array | null;
 }
 
-export function isExpanded(model: TreeModel, node: number, match: MatchState | null, expansion: Expansion): boolean {
+export function isExpanded(
+  model: TreeModel,
+  node: number,
+  match: MatchState | null,
+  expansion: Expansion,
+): boolean {
   const info = model.nodes[node];
   if (!info || info.kind === 'host') return false;
   // While searching, every branch that still has matches is open: the filter works in place.
@@ -34,7 +39,7 @@ export function visibleRows(model: TreeModel, match: MatchState | null, expansio
   }
   const order = new Int32Array(n);
   let count = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const entry = entryOf[i] ?? -1;
     if (entry >= 0) {
       if (!match || match.mask[entry] === 1) order[count++] = i;
@@ -77,7 +82,12 @@ export function hostIdsBetween(model: TreeModel, rows: VisibleRows, from: number
 }
 
 /** The node to focus: the remembered one if visible, else the best search match, else the first row. */
-export function rovingFocus(model: TreeModel, rows: VisibleRows, focusedId: string | null, match: MatchState | null): string | null {
+export function rovingFocus(
+  model: TreeModel,
+  rows: VisibleRows,
+  focusedId: string | null,
+  match: MatchState | null,
+): string | null {
   if (rowIndexOf(model, rows, focusedId) !== -1) return focusedId;
   if (match && match.best >= 0) {
     for (const node of rows.order) {

@@ -12,7 +12,14 @@ import {
 } from './selection.logic';
 import { initialTreeData, treeChanged, treeLoaded, type TreeData } from './treeData';
 import { buildTreeModel, type TreeModel } from './treeModel.logic';
-import { hostIdsBetween, rovingFocus, rowIndexOf, visibleRows, type Expansion, type VisibleRows } from './treeRows.logic';
+import {
+  hostIdsBetween,
+  rovingFocus,
+  rowIndexOf,
+  visibleRows,
+  type Expansion,
+  type VisibleRows,
+} from './treeRows.logic';
 
 /** Everything the tree shows, and the derived structures that keep it fast; changed only through these functions. */
 export interface TreeViewState {
@@ -50,8 +57,9 @@ export function initialTreeView(): TreeViewState {
 }
 
 function withData(state: TreeViewState, data: TreeData): TreeViewState {
-  const model = buildTreeModel(data);
-  const search = buildSearchIndex(model.entries);
+  const previous = { data: state.data, entries: state.model.entrySet };
+  const model = buildTreeModel(data, previous);
+  const search = buildSearchIndex(model.entries, state.search);
   return withRows({
     ...state,
     data,
@@ -66,7 +74,9 @@ export function snapshotLoaded(state: TreeViewState, snapshot: RequestResult<'tr
   const first = !state.data.loaded;
   const next = withData(state, treeLoaded(snapshot));
   // The remembered expand/collapse choices apply at start; afterwards this window's own choices win.
-  return first ? withRows({ ...next, expansion: { ...snapshot.overlay.expanded, ...state.expansion } }) : next;
+  return first
+    ? withRows({ ...next, expansion: { ...snapshot.overlay.expanded, ...state.expansion } })
+    : next;
 }
 
 export function overlayChanged(state: TreeViewState, change: EventPayload<'tree:changed'>): TreeViewState {
@@ -96,7 +106,11 @@ export function hostIdOfNode(state: TreeViewState, nodeId: string | null): strin
 }
 
 /** A click: plain selects just this host, Ctrl/Cmd toggles it, Shift selects the range from the anchor. */
-export function clicked(state: TreeViewState, nodeId: string, modifiers: { toggle: boolean; range: boolean }): TreeViewState {
+export function clicked(
+  state: TreeViewState,
+  nodeId: string,
+  modifiers: { toggle: boolean; range: boolean },
+): TreeViewState {
   const hostId = hostIdOfNode(state, nodeId);
   const next = { ...state, focusedId: nodeId };
   if (hostId === null) return next;
@@ -116,7 +130,10 @@ function rangeTo(state: TreeViewState, nodeId: string): Selection {
 
 /** Shift+arrow: move the focus and select from the anchor to it. */
 export function extendedTo(state: TreeViewState, nodeId: string): TreeViewState {
-  const anchored = state.selection.anchor === null ? { ...state, selection: { ...state.selection, anchor: state.focusedId } } : state;
+  const anchored =
+    state.selection.anchor === null
+      ? { ...state, selection: { ...state.selection, anchor: state.focusedId } }
+      : state;
   return { ...anchored, focusedId: nodeId, selection: rangeTo(anchored, nodeId) };
 }
 

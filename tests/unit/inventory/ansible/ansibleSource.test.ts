@@ -60,3 +60,12 @@ describe('AnsibleInventorySource (a HostSource)', () => {
     ]);
   });
 });
+
+describe('AnsibleInventorySource keys', () => {
+  it('refuses a key that would make host ids ambiguous', () => {
+    expect(
+      () =>
+        new AnsibleInventorySource({ key: 'a:b', label: '', paths: [] }, { files: memoryInventoryFs({}) }),
+    ).toThrow(/source key/);
+  });
+});

@@ -9,7 +9,8 @@ const entry = (hostId: string) => {
   if (!found) throw new Error(hostId);
   return found;
 };
-const commands = (items: ReturnType<typeof hostMenu>) => items.map((item) => `${item.command}${item.disabled ? ' (disabled)' : ''}`);
+const commands = (items: ReturnType<typeof hostMenu>) =>
+  items.map((item) => `${item.command}${item.disabled ? ' (disabled)' : ''}`);
 
 describe('context menus', () => {
   it('offers everything the issue lists, splits and groups disabled with a reason', () => {
@@ -31,12 +32,22 @@ describe('context menus', () => {
 
   it('words "remove" for where the host is shown, and counts the selection', () => {
     const two = [entry('manual:bastion'), entry('netbox:db-01')];
-    expect(hostMenu(entry('manual:bastion'), 'folders', two).find((i) => i.command === 'removeFromFolders')?.label).toBe('Remove…');
-    expect(hostMenu(entry('manual:bastion'), 'folders', [entry('manual:bastion')]).at(-1)?.label).toBe('Delete…');
-    expect(hostMenu(entry('ssh-config:web-2'), 'favourites', [entry('ssh-config:web-2')]).at(-1)?.command).toBe('removeFromFavourites');
-    expect(hostMenu(entry('netbox:lb-01'), 'recent', [entry('netbox:lb-01')]).at(-1)?.command).toBe('removeFromRecent');
+    expect(
+      hostMenu(entry('manual:bastion'), 'folders', two).find((i) => i.command === 'removeFromFolders')?.label,
+    ).toBe('Remove…');
+    expect(hostMenu(entry('manual:bastion'), 'folders', [entry('manual:bastion')]).at(-1)?.label).toBe(
+      'Delete…',
+    );
+    expect(
+      hostMenu(entry('ssh-config:web-2'), 'favourites', [entry('ssh-config:web-2')]).at(-1)?.command,
+    ).toBe('removeFromFavourites');
+    expect(hostMenu(entry('netbox:lb-01'), 'recent', [entry('netbox:lb-01')]).at(-1)?.command).toBe(
+      'removeFromRecent',
+    );
     expect(hostMenu(entry('manual:bastion'), 'folders', two)[0]?.label).toBe('Connect 2 hosts');
-    expect(hostMenu(entry('manual:bastion'), 'folders', two).find((i) => i.command === 'edit')?.disabled).toBe(true);
+    expect(
+      hostMenu(entry('manual:bastion'), 'folders', two).find((i) => i.command === 'edit')?.disabled,
+    ).toBe(true);
   });
 
   it('cannot connect to or duplicate a vanished host, but can forget it', () => {
@@ -51,7 +62,14 @@ describe('context menus', () => {
     const folder = model.nodes[model.nodeIndexById.get('folder:f-prod') ?? -1];
     const section = model.nodes[model.nodeIndexById.get('section:folders') ?? -1];
     if (!folder || !section) throw new Error('fixture');
-    expect(branchMenu(folder).map((i) => i.command)).toEqual(['newFolder', 'newHost', 'editFolder', 'moveTo', 'importSshConfig', 'deleteFolder']);
+    expect(branchMenu(folder).map((i) => i.command)).toEqual([
+      'newFolder',
+      'newHost',
+      'editFolder',
+      'moveTo',
+      'importSshConfig',
+      'deleteFolder',
+    ]);
     expect(branchMenu(section).map((i) => i.command)).toEqual(['newFolder', 'newHost', 'importSshConfig']);
   });
 });

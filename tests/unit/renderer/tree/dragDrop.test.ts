@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dropMutations, dropPosition, dropTargetFor } from '../../../../src-renderer/src/stores/tree/dragDrop.logic';
+import {
+  dropMutations,
+  dropPosition,
+  dropTargetFor,
+} from '../../../../src-renderer/src/stores/tree/dragDrop.logic';
 import { buildTreeModel } from '../../../../src-renderer/src/stores/tree/treeModel.logic';
 import { sampleData } from './treeFixtures';
 
@@ -21,8 +25,12 @@ describe('drag and drop', () => {
   });
 
   it('puts hosts into a folder, at the top of My folders, or next to another placed host', () => {
-    expect(dropMutations(hosts, target('folder:f-prod'), 'before')).toEqual([{ op: 'host.move', hostIds: ['ssh-config:web-10'], folderId: 'f-prod' }]);
-    expect(dropMutations(hosts, target('section:folders'), 'into')).toEqual([{ op: 'host.move', hostIds: ['ssh-config:web-10'], folderId: null }]);
+    expect(dropMutations(hosts, target('folder:f-prod'), 'before')).toEqual([
+      { op: 'host.move', hostIds: ['ssh-config:web-10'], folderId: 'f-prod' },
+    ]);
+    expect(dropMutations(hosts, target('section:folders'), 'into')).toEqual([
+      { op: 'host.move', hostIds: ['ssh-config:web-10'], folderId: null },
+    ]);
     expect(dropMutations(hosts, target('placed:netbox:db-01'), 'after')).toEqual([
       { op: 'host.move', hostIds: ['ssh-config:web-10'], folderId: 'f-prod', beforeHostId: 'manual:bastion' },
     ]);
@@ -32,7 +40,9 @@ describe('drag and drop', () => {
   });
 
   it('favourites what is dropped on Favourites, and reorders one favourite among the others', () => {
-    expect(dropMutations(hosts, target('section:favourites'), 'into')).toEqual([{ op: 'favourite.set', hostIds: ['ssh-config:web-10'], favourite: true }]);
+    expect(dropMutations(hosts, target('section:favourites'), 'into')).toEqual([
+      { op: 'favourite.set', hostIds: ['ssh-config:web-10'], favourite: true },
+    ]);
     expect(dropMutations(hosts, target('fav:ssh-config:web-2'), 'before')).toEqual([
       { op: 'favourite.set', hostIds: ['ssh-config:web-10'], favourite: true },
       { op: 'favourite.move', hostId: 'ssh-config:web-10', beforeHostId: 'ssh-config:web-2' },
@@ -42,8 +52,12 @@ describe('drag and drop', () => {
   it('moves folders into, before or after folders, never into themselves; sources take no drops', () => {
     const prod = { kind: 'folder' as const, folderId: 'f-prod' };
     const acme = { kind: 'folder' as const, folderId: 'f-acme' };
-    expect(dropMutations(acme, target('section:folders'), 'into')).toEqual([{ op: 'folder.move', folderId: 'f-acme', parentId: null }]);
-    expect(dropMutations(acme, target('folder:f-prod'), 'before')).toEqual([{ op: 'folder.move', folderId: 'f-acme', parentId: null, beforeId: 'f-prod' }]);
+    expect(dropMutations(acme, target('section:folders'), 'into')).toEqual([
+      { op: 'folder.move', folderId: 'f-acme', parentId: null },
+    ]);
+    expect(dropMutations(acme, target('folder:f-prod'), 'before')).toEqual([
+      { op: 'folder.move', folderId: 'f-acme', parentId: null, beforeId: 'f-prod' },
+    ]);
     expect(dropMutations(prod, target('folder:f-acme'), 'into')).toBeNull();
     expect(dropMutations(prod, target('folder:f-prod'), 'into')).toBeNull();
     expect(dropMutations(hosts, target('source:netbox'), 'into')).toBeNull();

@@ -65,7 +65,9 @@ describe('search', () => {
     ]);
     const mail = searchEntries(index, 'webmail');
     const mailIndex = entries.findIndex((e) => e.label === 'mail');
-    expect(highlightsFor(index, [mailIndex], mail?.terms ?? []).get(mailIndex)?.destination).toEqual([[0, 7]]);
+    expect(highlightsFor(index, [mailIndex], mail?.terms ?? []).get(mailIndex)?.destination).toEqual([
+      [0, 7],
+    ]);
   });
 
   it('searches only the previous matches while the query narrows, with the same result', () => {
@@ -79,7 +81,14 @@ describe('search', () => {
   });
 
   it('merges overlapping ranges', () => {
-    expect(mergeRanges([[4, 6], [0, 3], [2, 5], [8, 9]])).toEqual([
+    expect(
+      mergeRanges([
+        [4, 6],
+        [0, 3],
+        [2, 5],
+        [8, 9],
+      ]),
+    ).toEqual([
       [0, 6],
       [8, 9],
     ]);

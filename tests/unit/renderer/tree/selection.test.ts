@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { actionTargets, emptySelection, selectOnly, toggleSelected } from '../../../../src-renderer/src/stores/tree/selection.logic';
+import {
+  actionTargets,
+  emptySelection,
+  selectOnly,
+  toggleSelected,
+} from '../../../../src-renderer/src/stores/tree/selection.logic';
 import {
   allVisibleSelected,
   clicked,
@@ -29,10 +34,14 @@ describe('selection', () => {
     state = clicked(state, 'host:ssh-config:web-10', { toggle: true, range: false });
     expect(ids(state)).toEqual(['ssh-config:web-2']);
     // Range from the Favourites row down to the source's web-10: every host row in between, once each.
-    state = clicked(clicked(state, 'fav:ssh-config:web-2', { toggle: false, range: false }), 'host:ssh-config:web-10', {
-      toggle: false,
-      range: true,
-    });
+    state = clicked(
+      clicked(state, 'fav:ssh-config:web-2', { toggle: false, range: false }),
+      'host:ssh-config:web-10',
+      {
+        toggle: false,
+        range: true,
+      },
+    );
     expect(ids(state)).toEqual(['netbox:lb-01', 'ssh-config:web-10', 'ssh-config:web-2']);
   });
 

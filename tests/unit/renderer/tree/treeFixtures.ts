@@ -2,7 +2,14 @@ import type { Host, SourceStatus, TreeOverlay } from '../../../../src-preload/ap
 import { emptyOverlay, type TreeData } from '../../../../src-renderer/src/stores/tree/treeData';
 
 export function host(sourceId: string, label: string, fields: Partial<Host> = {}): Host {
-  return { id: `${sourceId}:${label}`, label, address: `${label}.example.com`, sourceId, groups: [], ...fields };
+  return {
+    id: `${sourceId}:${label}`,
+    label,
+    address: `${label}.example.com`,
+    sourceId,
+    groups: [],
+    ...fields,
+  };
 }
 
 export const SOURCES: SourceStatus[] = [

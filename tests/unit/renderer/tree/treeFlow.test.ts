@@ -35,7 +35,10 @@ describe('tree startup and changes', () => {
   it('loads the tree, hosts for the rest of the app, and the remembered expansion', async () => {
     const { transport, client, app, tree, commands } = setup();
     const { hosts, sources, overlay } = sampleData();
-    transport.answer('tree:get', ok({ hosts, sources, overlay: { ...overlay, expanded: { 'folder:f-prod': true } } }));
+    transport.answer(
+      'tree:get',
+      ok({ hosts, sources, overlay: { ...overlay, expanded: { 'folder:f-prod': true } } }),
+    );
     await startTree({ client, tree, app, commands });
     expect(tree.getState().data.loaded).toBe(true);
     expect(tree.getState().expansion).toEqual({ 'folder:f-prod': true });
@@ -51,16 +54,28 @@ describe('tree startup and changes', () => {
     expect(tree.getState().data.hosts.map((h) => h.id)).toContain('manual:new-box');
     expect(tree.getState().data.hosts.map((h) => h.id)).not.toContain('manual:bastion');
     expect(app.getState().hosts.hosts.map((h) => h.id)).toContain('manual:new-box');
-    transport.emit({ event: 'tree:changed', payload: { overlay: { ...overlay, revision: 4, favourites: ['x'] } } });
+    transport.emit({
+      event: 'tree:changed',
+      payload: { overlay: { ...overlay, revision: 4, favourites: ['x'] } },
+    });
     expect(tree.getState().data.overlay.favourites).toEqual([]);
   });
 
   it('shows what the store had to do at start, and later notices, as alerts', async () => {
     const { transport, client, app, tree, commands } = setup();
-    transport.answer('store:notices', ok([{ id: 1, level: 'error', message: 'restored from the last good backup', at: 1 }]));
+    transport.answer(
+      'store:notices',
+      ok([{ id: 1, level: 'error', message: 'restored from the last good backup', at: 1 }]),
+    );
     await startTree({ client, tree, app, commands });
-    transport.emit({ event: 'store:notice', payload: { id: 2, level: 'error', message: 'could not save', at: 2 } });
-    expect(app.getState().notices.map((n) => n.message)).toEqual(['restored from the last good backup', 'could not save']);
+    transport.emit({
+      event: 'store:notice',
+      payload: { id: 2, level: 'error', message: 'could not save', at: 2 },
+    });
+    expect(app.getState().notices.map((n) => n.message)).toEqual([
+      'restored from the last good backup',
+      'could not save',
+    ]);
   });
 
   it('says so when the tree cannot be loaded, and still finishes loading', async () => {

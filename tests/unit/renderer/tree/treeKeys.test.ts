@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { treeKeyAction, type KeyPress, type KeyRows } from '../../../../src-renderer/src/stores/tree/treeKeys.logic';
+import {
+  treeKeyAction,
+  type KeyPress,
+  type KeyRows,
+} from '../../../../src-renderer/src/stores/tree/treeKeys.logic';
 
 // [Section] a b [Folder (closed)]
 const ROWS = [
@@ -27,18 +31,45 @@ const press = (key: string, mods: Partial<KeyPress> = {}): KeyPress => ({
 
 describe('tree keys', () => {
   it('arrows, Home and End move the focus; with Shift they extend the selection', () => {
-    expect(treeKeyAction(rows, 'a', press('ArrowDown'))).toEqual({ type: 'focus', nodeId: 'b', extend: false });
-    expect(treeKeyAction(rows, 'a', press('ArrowUp', { shiftKey: true }))).toEqual({ type: 'focus', nodeId: 'section', extend: true });
+    expect(treeKeyAction(rows, 'a', press('ArrowDown'))).toEqual({
+      type: 'focus',
+      nodeId: 'b',
+      extend: false,
+    });
+    expect(treeKeyAction(rows, 'a', press('ArrowUp', { shiftKey: true }))).toEqual({
+      type: 'focus',
+      nodeId: 'section',
+      extend: true,
+    });
     expect(treeKeyAction(rows, 'section', press('ArrowUp'))).toBeNull();
-    expect(treeKeyAction(rows, 'b', press('End', { shiftKey: true }))).toEqual({ type: 'focus', nodeId: 'folder', extend: true });
-    expect(treeKeyAction(rows, null, press('ArrowDown'))).toEqual({ type: 'focus', nodeId: 'section', extend: false });
+    expect(treeKeyAction(rows, 'b', press('End', { shiftKey: true }))).toEqual({
+      type: 'focus',
+      nodeId: 'folder',
+      extend: true,
+    });
+    expect(treeKeyAction(rows, null, press('ArrowDown'))).toEqual({
+      type: 'focus',
+      nodeId: 'section',
+      extend: false,
+    });
   });
 
   it('Right opens or steps in, Left closes or steps out', () => {
     expect(treeKeyAction(rows, 'folder', press('ArrowRight'))).toEqual({ type: 'expand', nodeId: 'folder' });
-    expect(treeKeyAction(rows, 'section', press('ArrowRight'))).toEqual({ type: 'focus', nodeId: 'a', extend: false });
-    expect(treeKeyAction(rows, 'section', press('ArrowLeft'))).toEqual({ type: 'collapse', nodeId: 'section' });
-    expect(treeKeyAction(rows, 'b', press('ArrowLeft'))).toEqual({ type: 'focus', nodeId: 'section', extend: false });
+    expect(treeKeyAction(rows, 'section', press('ArrowRight'))).toEqual({
+      type: 'focus',
+      nodeId: 'a',
+      extend: false,
+    });
+    expect(treeKeyAction(rows, 'section', press('ArrowLeft'))).toEqual({
+      type: 'collapse',
+      nodeId: 'section',
+    });
+    expect(treeKeyAction(rows, 'b', press('ArrowLeft'))).toEqual({
+      type: 'focus',
+      nodeId: 'section',
+      extend: false,
+    });
   });
 
   it('Enter connects (Shift+Enter: as a group), Space toggles, A or Ctrl+A selects all, Esc clears', () => {
@@ -55,7 +86,10 @@ describe('tree keys', () => {
 
   it('menu key, Shift+F10, F2 and Delete act on the focused row; other chords pass', () => {
     expect(treeKeyAction(rows, 'b', press('ContextMenu'))).toEqual({ type: 'contextMenu', nodeId: 'b' });
-    expect(treeKeyAction(rows, 'b', press('F10', { shiftKey: true }))).toEqual({ type: 'contextMenu', nodeId: 'b' });
+    expect(treeKeyAction(rows, 'b', press('F10', { shiftKey: true }))).toEqual({
+      type: 'contextMenu',
+      nodeId: 'b',
+    });
     expect(treeKeyAction(rows, 'b', press('F2'))).toEqual({ type: 'edit', nodeId: 'b' });
     expect(treeKeyAction(rows, 'b', press('Delete'))).toEqual({ type: 'remove', nodeId: 'b' });
     expect(treeKeyAction(rows, 'b', press('Tab', { ctrlKey: true }))).toBeNull();

@@ -31,7 +31,13 @@ describe('tree model', () => {
   });
 
   it('orders folders first, placed hosts by their order, with renames and a vanished host kept in place', () => {
-    expect(outline(sampleData(), { 'folder:f-prod': true, 'folder:f-acme': true, 'group:["netbox","fra1"]': true })).toEqual([
+    expect(
+      outline(sampleData(), {
+        'folder:f-prod': true,
+        'folder:f-acme': true,
+        'group:["netbox","fra1"]': true,
+      }),
+    ).toEqual([
       '[Favourites]',
       '  web-2',
       '[Recent]',
@@ -55,9 +61,16 @@ describe('tree model', () => {
   it('marks the vanished host as missing from its source, and no source branch lists it', () => {
     const { entries } = buildEntries(sampleData());
     const gone = entries.find((entry) => entry.hostId === 'netbox:gone');
-    expect(gone).toMatchObject({ missing: true, label: 'old-web', sourceLabel: 'NetBox prod', notes: 'retired' });
+    expect(gone).toMatchObject({
+      missing: true,
+      label: 'old-web',
+      sourceLabel: 'NetBox prod',
+      notes: 'retired',
+    });
     const model = buildTreeModel(sampleData());
-    expect(model.nodes.filter((node) => node.area === 'source' && node.entry >= 0).map((n) => n.label)).not.toContain('old-web');
+    expect(
+      model.nodes.filter((node) => node.area === 'source' && node.entry >= 0).map((n) => n.label),
+    ).not.toContain('old-web');
   });
 
   it('applies the overlay: renames, tags, effective user and port, and the source label stays reachable', () => {
@@ -68,7 +81,9 @@ describe('tree model', () => {
       tags: ['pg'],
       destination: '10.0.0.5',
     });
-    expect(entries.find((e) => e.hostId === 'ssh-config:web-2')?.destination).toBe('deploy@web-2.example.com:2222');
+    expect(entries.find((e) => e.hostId === 'ssh-config:web-2')?.destination).toBe(
+      'deploy@web-2.example.com:2222',
+    );
   });
 
   it('counts hosts below every branch and gives each row its position among siblings', () => {
@@ -77,7 +92,12 @@ describe('tree model', () => {
     expect(node('section:folders')?.hostCount).toBe(3);
     expect(node('source:netbox')?.hostCount).toBe(2);
     expect(node('folder:f-prod')).toMatchObject({ posInSet: 1, setSize: 1, depth: 2 });
-    expect(node('placed:manual:bastion')).toMatchObject({ posInSet: 3, setSize: 3, folderId: 'f-prod', area: 'folders' });
+    expect(node('placed:manual:bastion')).toMatchObject({
+      posInSet: 3,
+      setSize: 3,
+      folderId: 'f-prod',
+      area: 'folders',
+    });
     expect(node('fav:ssh-config:web-2')?.area).toBe('favourites');
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildTreeModel } from '../../../../src-renderer/src/stores/tree/treeModel.logic';
 import { searchEntries, buildSearchIndex } from '../../../../src-renderer/src/stores/tree/search.logic';
-import { hostIdsBetween, rowIndexOf, rovingFocus, visibleRows } from '../../../../src-renderer/src/stores/tree/treeRows.logic';
+import {
+  hostIdsBetween,
+  rowIndexOf,
+  rovingFocus,
+  visibleRows,
+} from '../../../../src-renderer/src/stores/tree/treeRows.logic';
 import { sampleData } from './treeFixtures';
 
 const model = buildTreeModel(sampleData());
@@ -27,7 +32,15 @@ describe('visible rows', () => {
   it('while searching, opens every branch with matches, hides the rest, and counts matches per branch', () => {
     const match = searchEntries(index, 'database');
     const rows = visibleRows(model, match, {});
-    expect(ids(rows.order)).toEqual(['section:folders', 'folder:f-prod', 'placed:netbox:db-01', 'source:netbox', 'group:["netbox","fra1"]', 'group:["netbox","fra1","db"]', 'host:netbox:db-01']);
+    expect(ids(rows.order)).toEqual([
+      'section:folders',
+      'folder:f-prod',
+      'placed:netbox:db-01',
+      'source:netbox',
+      'group:["netbox","fra1"]',
+      'group:["netbox","fra1","db"]',
+      'host:netbox:db-01',
+    ]);
     expect(rows.matchCounts?.[model.nodeIndexById.get('source:netbox') ?? -1]).toBe(1);
   });
 
