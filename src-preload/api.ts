@@ -77,6 +77,8 @@ export const SessionInfo = z.object({
   /** When the status last changed (ms since epoch). */
   statusSince: z.number().int().optional(),
   connectedAt: z.number().int().optional(),
+  /** Where this session's output is logged, when logging is on for its host. */
+  logFile: z.string().optional(),
   /** Present while Muxdeck retries a dropped connection. */
   reconnect: z
     .object({

@@ -13,6 +13,7 @@ import { createApiHandlers } from '../router/apiHandlers';
 import { createRouter, type Router } from '../router/router';
 import { DEFAULT_RECONNECT_POLICY } from '../sessions/reconnectPolicy';
 import { SessionHealth } from '../sessions/sessionHealth';
+import { SessionLogs } from '../sessions/sessionLogs';
 import { SessionService } from '../sessions/sessionService';
 import { ConnectionSharing } from '../ssh/connectionSharing';
 import { PANE_EVENTS_VARIABLE, PaneEventsWatcher } from '../tmux/paneEventsWatcher';
@@ -108,12 +109,22 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   });
   // Health reports changes through the session service, which needs health to exist first.
   const late: { sessions?: SessionService } = {};
+  const logs = new SessionLogs({
+    dir: paths.logs,
+    pipePane: (session, command) => tmux.pipePane(session, command),
+    stopPipe: (session) => tmux.stopPipe(session),
+  });
+  logs.watchCaps();
   const health = new SessionHealth({
     tmux,
     sharing,
     clock: systemClock,
     policy: () => DEFAULT_RECONNECT_POLICY,
     keepClosedPanes: () => false,
+    onRespawned: async (record) => {
+      if (record.options.logFile)
+        await logs.start(record.name, record.options.label ?? record.name, record.options.logFile);
+    },
     onChange: () => void late.sessions?.announce().catch(() => undefined),
     logger: opts.logger,
   });
@@ -148,6 +159,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     env,
     cwd: userHome,
     settings: tree,
+    logs,
     sessionEnvironment: (sessionId) => ({ MUXDECK_SESSION: sessionId }),
     authOptions: async (hostId) =>
       (await secretStore.get(secretAccounts.password(hostId)).catch(() => undefined)) !== undefined
@@ -241,6 +253,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       clearInterval(sweep);
       paneEvents.stop();
       askpassServer.close();
+      logs.dispose();
       stopWatchingSockets();
       health.dispose();
       // Detaching ends tmux clients only: every session keeps running for the next start.

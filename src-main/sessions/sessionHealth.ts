@@ -43,6 +43,8 @@ export class SessionHealth {
       policy: () => ReconnectPolicy;
       /** The user's "keep closed panes": a finished session stays as a dead pane instead of closing. */
       keepClosedPanes: () => boolean;
+      /** After ssh was started again in a pane (e.g. to resume its log). */
+      onRespawned?: (record: TmuxSessionRecord) => Promise<void>;
       /** Called after any status change so listeners can refresh. */
       onChange: () => void;
       logger: Logger;
@@ -88,6 +90,7 @@ export class SessionHealth {
       await this.deps.sharing.ensureUsable(controlPath, 'muxdeck-check', []).catch(() => false);
     await this.setStatus(record.name, 'connecting', undefined);
     await this.deps.tmux.respawnPane(record.name);
+    await this.deps.onRespawned?.(record);
     this.deps.onChange();
   }
 

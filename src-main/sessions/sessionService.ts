@@ -13,6 +13,13 @@ import type { TmuxSessionRecord } from '../tmux/sessionListParser';
 import type { TmuxServer } from '../tmux/tmuxServer';
 import type { EffectiveSettingsProvider } from '../tree/effectiveSettings';
 import type { SessionHealth } from './sessionHealth';
+import type { SessionLogs } from './sessionLogs';
+
+/**
+ * Remote persistence: the shell runs in a tmux on the host itself, on its own socket (-L) so the
+ * user's own tmux there is untouched; `new -A` reattaches, from this machine or another Muxdeck.
+ */
+export const REMOTE_TMUX_COMMAND = ['tmux', '-L', 'muxdeck', 'new-session', '-A', '-s', 'muxdeck'] as const;
 
 export interface SshClientSettings {
   sshPath: string;
@@ -46,6 +53,8 @@ export class SessionService {
        * prompt when a password is saved, so a wrong saved one costs one failed login, not three.
        */
       authOptions?: (hostId: string) => Promise<string[]>;
+      /** Session logs; absent means logging is unavailable. */
+      logs?: SessionLogs;
       /** Per-session variables for ssh (askpass wiring); never secrets. */
       sessionEnvironment?: (sessionId: string) => Record<string, string>;
       newSessionName?: () => string;
@@ -98,6 +107,7 @@ export class SessionService {
       destination,
       ...(configFlag ? { configFile: configFlag } : {}),
       ...(effective ? { hostOptions: effective.sshOptions } : {}),
+      ...(effective?.persistence === 'remote' ? { remoteCommand: REMOTE_TMUX_COMMAND } : {}),
       muxdeckOptions: [
         ...(controlPath ? this.deps.sharing.sshOptions(controlPath) : []),
         ...((await this.deps.authOptions?.(resolved.host.id)) ?? []),
@@ -113,13 +123,17 @@ export class SessionService {
       options: {
         hostId: resolved.host.id,
         label: effective?.label ?? resolved.host.label,
-        mode: 'local',
+        mode: effective?.persistence === 'remote' ? 'remote' : 'local',
         status: 'connecting',
         statusSince: String(this.deps.clock.now()),
         ...(controlPath ? { controlPath } : {}),
       },
       ...(this.deps.sessionEnvironment ? { environment: this.deps.sessionEnvironment(name) } : {}),
     });
+    if (effective?.logging && this.deps.logs) {
+      const logFile = await this.deps.logs.start(name, effective.label);
+      await this.deps.tmux.setOptions(name, { logFile });
+    }
     // A shared master may already be up: the session is connected from its first moment.
     await this.deps.health.reconcile();
     const session = await this.find(name);
@@ -181,6 +195,7 @@ export class SessionService {
       ...(statusSince !== undefined ? { statusSince } : {}),
       ...(connectedAt !== undefined ? { connectedAt } : {}),
       ...(reconnect ? { reconnect } : {}),
+      ...(options.logFile ? { logFile: options.logFile } : {}),
     };
   }
 }

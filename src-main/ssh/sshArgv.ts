@@ -12,6 +12,11 @@ export interface SshInvocation {
   muxdeckOptions?: readonly string[];
   /** The host's effective user, port, identity and jump host (-l -p -i -J), each validated. */
   hostOptions?: SshHostOptions;
+  /**
+   * A fixed remote command Muxdeck chose (remote persistence: the remote tmux). ssh hands it to the
+   * remote shell as one string, so it must never contain inventory data; -t gives it a terminal.
+   */
+  remoteCommand?: readonly string[];
 }
 
 /**
@@ -24,6 +29,8 @@ export function buildSshArgv(invocation: SshInvocation): string[] {
   if (invocation.configFile) argv.push('-F', invocation.configFile);
   argv.push(...sshHostOptionArgs(invocation.hostOptions ?? {}));
   argv.push(...(invocation.muxdeckOptions ?? []));
+  if (invocation.remoteCommand) argv.push('-t');
   argv.push('--', invocation.destination);
+  if (invocation.remoteCommand) argv.push(...invocation.remoteCommand);
   return argv;
 }

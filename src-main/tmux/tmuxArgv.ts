@@ -22,6 +22,8 @@ export const SESSION_OPTIONS = {
   connectedAt: '@muxdeck_connected_at',
   /** The ssh ControlPath this session's connection shares, so its health can be read from the socket. */
   controlPath: '@muxdeck_cpath',
+  /** The session log file, when logging is on for its host. */
+  logFile: '@muxdeck_log',
 } as const;
 
 export type SessionOptionKey = keyof typeof SESSION_OPTIONS;
@@ -142,6 +144,16 @@ export function capturePaneArgv(
   if (opts.history) argv.push('-J', '-S', '-', '-E', '-1');
   else if (opts.lastLines !== undefined) argv.push('-S', String(-opts.lastLines));
   return argv;
+}
+
+/** Copies the pane's output to a shell command (-o: only if no pipe is open yet). */
+export function pipePaneArgv(server: TmuxServerAddress, name: string, shellCommand: string): string[] {
+  return [...serverArgs(server), 'pipe-pane', '-o', '-t', paneTarget(name), shellCommand];
+}
+
+/** Closes the pane's output pipe. */
+export function stopPipePaneArgv(server: TmuxServerAddress, name: string): string[] {
+  return [...serverArgs(server), 'pipe-pane', '-t', paneTarget(name)];
 }
 
 /** Variables in the server's global environment: every pane (re)spawned from now on sees them. */

@@ -6,9 +6,11 @@ import {
   killSessionArgv,
   listSessionsArgv,
   newSessionArgv,
+  pipePaneArgv,
   respawnPaneArgv,
   setGlobalEnvironmentArgv,
   setOptionsArgv,
+  stopPipePaneArgv,
   type SessionOptionKey,
   type TmuxServerAddress,
 } from './tmuxArgv';
@@ -95,6 +97,14 @@ export class TmuxServer {
   async setGlobalEnvironment(vars: Readonly<Record<string, string>>): Promise<void> {
     if (Object.keys(vars).length === 0) return;
     await this.exec(setGlobalEnvironmentArgv(this.deps.address, vars), { allowNoServer: true });
+  }
+
+  async pipePane(name: string, shellCommand: string): Promise<void> {
+    await this.exec(pipePaneArgv(this.deps.address, name, shellCommand), { allowNoServer: false });
+  }
+
+  async stopPipe(name: string): Promise<void> {
+    await this.exec(stopPipePaneArgv(this.deps.address, name), { allowNoServer: true });
   }
 
   async respawnPane(name: string): Promise<void> {

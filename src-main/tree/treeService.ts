@@ -43,7 +43,8 @@ export interface TreeServiceDeps {
 
 export interface TreeChange {
   overlay: TreeOverlay;
-  manualHosts: Host[];
+  /** Present when the user's own hosts changed. */
+  manualHosts?: Host[];
 }
 
 /**
@@ -218,13 +219,19 @@ export class TreeService implements EffectiveSettingsProvider {
   private announce(before: ListedHosts): void {
     this.revision++;
     const manualHosts = manualHostsAsHosts(this.data());
+    // Sent only when they changed: every window keeps its 50,000 other hosts as they are.
+    const manualJson = JSON.stringify(manualHosts);
+    const manualChanged = manualJson !== this.announcedManualHosts;
+    this.announcedManualHosts = manualJson;
     // Manual hosts changed with the store; everything else is as listed a moment ago.
     const byId = new Map(before.byId);
     for (const [id, host] of byId) if (host.sourceId === MANUAL_SOURCE_ID) byId.delete(id);
     for (const host of manualHosts) byId.set(host.id, host);
     const overlay = overlayView(this.data(), this.revision, { ...before, byId });
-    this.changed.fire({ overlay, manualHosts });
+    this.changed.fire({ overlay, ...(manualChanged ? { manualHosts } : {}) });
   }
+
+  private announcedManualHosts: string | undefined;
 
   /** ssh destinations of the hosts a batch duplicates, as their sources define them. */
   private async destinationsFor(mutations: readonly TreeMutation[]): Promise<Map<string, string>> {

@@ -91,11 +91,11 @@ async function typeQueries(page: Page): Promise<void> {
   for (const query of QUERIES) {
     for (const character of query) {
       await page.keyboard.type(character);
-      await page.waitForFunction(() => (window as unknown as BenchWindow).__treeBench.pending === 0);
+      await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__treeBench.pending === 0);
     }
     for (let i = 0; i < query.length; i++) {
       await page.keyboard.press('Backspace');
-      await page.waitForFunction(() => (window as unknown as BenchWindow).__treeBench.pending === 0);
+      await page.waitForFunction(() => (globalThis as unknown as BenchWindow).__treeBench.pending === 0);
     }
   }
 }
@@ -121,22 +121,22 @@ async function main(): Promise<void> {
     await page.waitForSelector('[data-node-id="source:synthetic"]');
     await page.goto(page.url());
     await page.waitForFunction(
-      () => ((window as unknown as BenchWindow).__treeBench.firstPaint ?? -1) > 0,
+      () => ((globalThis as unknown as BenchWindow).__treeBench.firstPaint ?? -1) > 0,
       null,
       { timeout: 60_000 },
     );
     const firstPaint = await page.evaluate(() => ({
-      ms: (window as unknown as BenchWindow).__treeBench.firstPaint ?? NaN,
-      rows: (window as unknown as BenchWindow).__treeBench.rowsAtFirstPaint,
+      ms: (globalThis as unknown as BenchWindow).__treeBench.firstPaint ?? NaN,
+      rows: (globalThis as unknown as BenchWindow).__treeBench.rowsAtFirstPaint,
     }));
     const heapAfterLoad = await heapUsed(cdp);
-    const domAfterLoad = await page.evaluate(() => ({
-      rows: document.querySelectorAll('[role="treeitem"]').length,
-      elements: document.getElementsByTagName('*').length,
-    }));
+    const domAfterLoad = {
+      rows: await page.locator('[role="treeitem"]').count(),
+      elements: await page.locator('*').count(),
+    };
 
     await typeQueries(page);
-    const samples = await page.evaluate(() => (window as unknown as BenchWindow).__treeBench.samples);
+    const samples = await page.evaluate(() => (globalThis as unknown as BenchWindow).__treeBench.samples);
     const heapAfterSearch = await heapUsed(cdp);
 
     // One tree change at this size: favourite a host, until its Favourites row is painted.
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     const host = page.locator('[data-node-id="host:synthetic:fra1-web-00000"]');
     await host.click({ button: 'right' });
     const shown = page.evaluate(() =>
-      (window as unknown as BenchWindow).__treeBench.markUntil(
+      (globalThis as unknown as BenchWindow).__treeBench.markUntil(
         'favourite',
         '[data-node-id="fav:synthetic:fra1-web-00000"]',
       ),

@@ -82,10 +82,14 @@ test('finds text that scrolled off into the scrollback; Esc gives the keyboard b
   await typeLine(page, 'echo back-$((1+2))');
   await expect(rows).toContainText('back-3');
 
-  // The same find bar from the right-click menu.
-  await terminal.click({ button: 'right' });
+  // The same find bar from the right-click menu; Esc on the menu gives the keyboard back first.
   const menu = page.getByRole('menu', { name: `Terminal ${HOST}` });
+  await terminal.click({ button: 'right' });
   await expect(menu).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(terminal.locator('textarea')).toBeFocused();
+  await terminal.click({ button: 'right' });
   await menu.getByRole('menuitem', { name: 'Find…' }).click();
   await expect(menu).toBeHidden();
   await expect(input).toBeFocused();
@@ -178,4 +182,27 @@ test('a bell in a background tab marks that tab until it is shown', async ({ pag
   await expect(background).toHaveAttribute('aria-selected', 'true');
   await expect(background).not.toHaveAttribute('data-bell', 'true');
   await expect(terminalRows(activeTerminal(page, HOST))).toContainText('ring-9');
+});
+
+test('terminal settings: theme and font size apply to the terminal at once', async ({ page }) => {
+  const terminal = await openHostTab(page, HOST);
+  const panel = page.getByRole('tabpanel');
+  await terminal.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Terminal settings…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Terminal settings' });
+  await expect(dialog).toBeVisible();
+
+  await dialog.getByLabel('Theme').selectOption('dark');
+  await expect(panel).toHaveCSS('background-color', 'rgb(30, 30, 30)');
+  await dialog.getByLabel('Theme').selectOption('light');
+  await expect(panel).toHaveCSS('background-color', 'rgb(255, 255, 255)');
+  await dialog.getByLabel('Font size').fill('16');
+  await expect(terminalRows(terminal)).toHaveCSS('font-size', '16px');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(terminal.locator('textarea')).toBeFocused();
+  await page.reload();
+  await expect(terminalRows(activeTerminal(page, HOST))).toHaveCSS('font-size', '16px');
+  await expect(page.getByRole('tabpanel')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
 });

@@ -12,13 +12,14 @@ export type TerminalMenuAction =
   | 'settings'
   | 'reconnect';
 
+/** In the shape of the app's Menu component (components/Menu), with the action as its id. */
 export interface TerminalMenuItem {
-  action: TerminalMenuAction;
+  id: TerminalMenuAction;
   label: string;
   shortcut?: string;
   disabled?: boolean;
   /** Starts a new group: a separator is drawn above it. */
-  groupStart?: boolean;
+  separatorBefore?: boolean;
 }
 
 export interface TerminalMenuContext {
@@ -37,48 +38,23 @@ export function terminalMenuItems({
   const key = (action: Parameters<typeof describeTerminalKey>[0]): string =>
     describeTerminalKey(action, isMac);
   const items: TerminalMenuItem[] = [];
-  if (canReconnect) items.push({ action: 'reconnect', label: 'Reconnect', shortcut: 'R' });
+  if (canReconnect) items.push({ id: 'reconnect', label: 'Reconnect', shortcut: 'R' });
   items.push(
     {
-      action: 'copy',
+      id: 'copy',
       label: 'Copy',
       shortcut: key('copy'),
       disabled: !hasSelection,
-      groupStart: canReconnect,
+      separatorBefore: canReconnect,
     },
-    { action: 'paste', label: 'Paste', shortcut: key('paste') },
-    { action: 'selectAll', label: 'Select all' },
-    { action: 'find', label: 'Find…', shortcut: key('find'), groupStart: true },
-    { action: 'clearScrollback', label: 'Clear scrollback' },
-    { action: 'zoomIn', label: 'Zoom in', shortcut: key('zoomIn'), groupStart: true },
-    { action: 'zoomOut', label: 'Zoom out', shortcut: key('zoomOut') },
-    { action: 'zoomReset', label: 'Reset zoom', shortcut: key('zoomReset') },
-    { action: 'settings', label: 'Terminal settings…', groupStart: true },
+    { id: 'paste', label: 'Paste', shortcut: key('paste') },
+    { id: 'selectAll', label: 'Select all' },
+    { id: 'find', label: 'Find…', shortcut: key('find'), separatorBefore: true },
+    { id: 'clearScrollback', label: 'Clear scrollback' },
+    { id: 'zoomIn', label: 'Zoom in', shortcut: key('zoomIn'), separatorBefore: true },
+    { id: 'zoomOut', label: 'Zoom out', shortcut: key('zoomOut') },
+    { id: 'zoomReset', label: 'Reset zoom', shortcut: key('zoomReset') },
+    { id: 'settings', label: 'Terminal settings…', separatorBefore: true },
   );
   return items;
-}
-
-/** Arrow-key movement in a menu: skips disabled items and wraps around, as native menus do. */
-export function moveMenuFocus(items: readonly TerminalMenuItem[], current: number, step: 1 | -1): number {
-  const count = items.length;
-  for (let offset = 1; offset <= count; offset++) {
-    const index = (((current + step * offset) % count) + count) % count;
-    if (!items[index]?.disabled) return index;
-  }
-  return current;
-}
-
-/** Where a menu opened at (x, y) goes so that all of it stays inside the viewport. */
-export function placeMenu(
-  at: { x: number; y: number },
-  menu: { width: number; height: number },
-  viewport: { width: number; height: number },
-): { left: number; top: number } {
-  const margin = 4;
-  const left = at.x + menu.width + margin > viewport.width ? Math.max(margin, at.x - menu.width) : at.x;
-  const top =
-    at.y + menu.height + margin > viewport.height
-      ? Math.max(margin, viewport.height - menu.height - margin)
-      : at.y;
-  return { left, top };
 }

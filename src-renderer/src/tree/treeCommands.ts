@@ -229,8 +229,24 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
         return void apply([{ op: 'recent.remove', hostIds: targets }]);
       case 'folders':
         return removeFromFolders(targets);
-      case 'source':
-        return forget(targets);
+      case 'source': {
+        // A synced host is removed at its source; here there is only what the user added to forget.
+        const customised = targets.filter((id) => {
+          const entry = entryOf(id);
+          return (
+            entry &&
+            (entry.originalLabel ||
+              entry.placement ||
+              entry.notes ||
+              entry.tags.length > 0 ||
+              entry.favourite)
+          );
+        });
+        if (customised.length > 0) return forget(customised);
+        return notify(
+          'Hosts from a source are removed at their source; there is nothing of yours to forget here.',
+        );
+      }
     }
   }
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  moveMenuFocus,
-  placeMenu,
-  terminalMenuItems,
-} from '../../../src-renderer/src/terminal/contextMenu.logic';
+import { terminalMenuItems } from '../../../src-renderer/src/terminal/contextMenu.logic';
 import { matchCountText } from '../../../src-renderer/src/terminal/findBar.logic';
 import { isOpenableLink } from '../../../src-renderer/src/terminal/linkPolicy.logic';
 
@@ -21,27 +17,13 @@ describe('terminal context menu', () => {
       'Reset zoom',
       'Terminal settings…',
     ]);
-    expect(items[0]).toMatchObject({ action: 'copy', disabled: true, shortcut: 'Ctrl+Shift+C' });
+    expect(items[0]).toMatchObject({ id: 'copy', disabled: true, shortcut: 'Ctrl+Shift+C' });
   });
 
   it('offers Reconnect first when the session is down', () => {
     const items = terminalMenuItems({ hasSelection: true, canReconnect: true, isMac: true });
-    expect(items[0]).toMatchObject({ action: 'reconnect', label: 'Reconnect' });
-    expect(items[1]).toMatchObject({ action: 'copy', disabled: false, shortcut: '⌘C' });
-  });
-
-  it('moves focus over disabled items and wraps around', () => {
-    const items = terminalMenuItems({ hasSelection: false, canReconnect: false, isMac: false });
-    expect(moveMenuFocus(items, -1, 1)).toBe(1);
-    expect(moveMenuFocus(items, 1, -1)).toBe(items.length - 1);
-    expect(moveMenuFocus(items, items.length - 1, 1)).toBe(1);
-  });
-
-  it('stays inside the viewport', () => {
-    const viewport = { width: 1000, height: 800 };
-    const menu = { width: 200, height: 300 };
-    expect(placeMenu({ x: 100, y: 100 }, menu, viewport)).toEqual({ left: 100, top: 100 });
-    expect(placeMenu({ x: 950, y: 700 }, menu, viewport)).toEqual({ left: 750, top: 496 });
+    expect(items[0]).toMatchObject({ id: 'reconnect', label: 'Reconnect' });
+    expect(items[1]).toMatchObject({ id: 'copy', disabled: false, shortcut: '⌘C' });
   });
 });
 

@@ -12,11 +12,11 @@ import { themeNameOf } from '../../terminal/terminalSettingsStore';
 import { TERMINAL_THEMES } from '../../terminal/terminalThemes';
 import { ReconnectOverlay } from '../ReconnectOverlay/ReconnectOverlay';
 import { panelElementId, tabElementId } from '../TabBar/tabIds';
-import { TerminalContextMenu } from '../TerminalContextMenu/TerminalContextMenu';
+import { useStore } from 'zustand';
+import { Menu } from '../Menu/Menu';
 import { TerminalFindBar } from '../TerminalFindBar/TerminalFindBar';
 import { TerminalSettingsDialog } from '../TerminalSettings/TerminalSettingsDialog';
 import { TerminalNotice } from './TerminalNotice';
-import { useStore } from 'zustand';
 import './TerminalPane.css';
 
 interface TerminalPaneProps {
@@ -47,6 +47,12 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
   const [reconnecting, setReconnecting] = useState(false);
 
   const sessionDead = session !== undefined && ['disconnected', 'error'].includes(effectiveStatus(session));
+
+  /** Where the keyboard goes back to after a menu, the find bar or a dialog: the overlay of a dead pane. */
+  const focusPane = useCallback(() => {
+    if (overlayRef.current) overlayRef.current.focus();
+    else controllerRef.current?.focus();
+  }, []);
 
   // The controller lives exactly as long as the pane is mounted; React never re-renders the terminal.
   useEffect(() => {
@@ -82,11 +88,9 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
     if (!active) return;
     terminal.bells.getState().shown(sessionId);
     // A shown terminal takes the keyboard, unless the user is walking the tabs with arrow keys.
-    if (document.activeElement?.closest('[role="tablist"]')) return;
-    if (overlayRef.current) overlayRef.current.focus();
-    else controller.focus();
+    if (!document.activeElement?.closest('[role="tablist"]')) focusPane();
     // The controller's dependencies are listed so a recreated controller is shown (or hidden) too.
-  }, [active, client, store, terminalRouter, sizeHint, terminal, sessionId]);
+  }, [active, client, store, terminalRouter, sizeHint, terminal, sessionId, focusPane]);
 
   // A pane that dies under the user's fingers hands the keyboard to its overlay, and back when it lives.
   useEffect(() => {
@@ -109,15 +113,19 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
     controllerRef.current?.clearSearch();
     setFind(null);
     setResults(null);
-    controllerRef.current?.focus();
-  }, []);
+    focusPane();
+  }, [focusPane]);
 
   const onFind = useCallback((query: string, direction: SearchDirection, incremental: boolean) => {
     if (query === '') setResults(null);
     controllerRef.current?.find(query, direction, incremental);
   }, []);
 
-  const closeMenu = useCallback(() => setMenu(null), []);
+  // Runs on pointerdown outside the menu too: a click elsewhere still moves focus to what it clicked.
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    focusPane();
+  }, [focusPane]);
 
   const runMenuAction = (action: TerminalMenuAction): void => {
     const controller = controllerRef.current;
@@ -137,7 +145,7 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
       reconnect: () => void reconnect(),
     };
     actions[action]();
-    if (action !== 'find' && action !== 'settings' && action !== 'reconnect') controller.focus();
+    if (action !== 'find' && action !== 'settings' && action !== 'reconnect') focusPane();
   };
 
   const openMenu = (event: MouseEvent<HTMLDivElement>): void => {
@@ -150,6 +158,9 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
     setMenu({ at, hasSelection: controllerRef.current?.hasSelection() ?? false });
   };
 
+  const menuItems = menu
+    ? terminalMenuItems({ hasSelection: menu.hasSelection, canReconnect: sessionDead, isMac: terminal.isMac })
+    : null;
   const theme = TERMINAL_THEMES[themeName];
   return (
     <div
@@ -188,17 +199,17 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
         ) : null}
         <TerminalNotice status={status} onReattach={() => controllerRef.current?.reattach()} />
       </div>
-      {menu ? (
-        <TerminalContextMenu
-          items={terminalMenuItems({
-            hasSelection: menu.hasSelection,
-            canReconnect: sessionDead,
-            isMac: terminal.isMac,
-          })}
-          at={menu.at}
+      {menuItems && menu ? (
+        <Menu
           label={`Terminal ${label}`}
-          onAction={runMenuAction}
-          onDismiss={closeMenu}
+          items={menuItems}
+          x={menu.at.x}
+          y={menu.at.y}
+          onSelect={(id) => {
+            const item = menuItems.find((entry) => entry.id === id);
+            if (item) runMenuAction(item.id);
+          }}
+          onClose={closeMenu}
         />
       ) : null}
       {settingsOpen ? (
@@ -207,7 +218,7 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
           isMac={terminal.isMac}
           onClose={() => {
             setSettingsOpen(false);
-            controllerRef.current?.focus();
+            focusPane();
           }}
         />
       ) : null}

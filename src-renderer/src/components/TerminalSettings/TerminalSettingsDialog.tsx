@@ -42,15 +42,13 @@ export function TerminalSettingsDialog({ store, isMac, onClose }: TerminalSettin
   const zoomed = effectiveFontSize(settings) !== settings.fontSize;
 
   return (
+    // Closing goes through the dialog itself (Esc, Done): focus can only move back to the page once the
+    // modal dialog is closed, so the owner hears about it from the close event.
     <dialog
       ref={dialogRef}
       className="terminal-settings"
       aria-labelledby="terminal-settings-title"
       onClose={onClose}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
     >
       <h2 id="terminal-settings-title">Terminal settings</h2>
       <div className="terminal-settings-grid">
@@ -120,7 +118,7 @@ export function TerminalSettingsDialog({ store, isMac, onClose }: TerminalSettin
         </label>
       </div>
       <div className="terminal-settings-actions">
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => dialogRef.current?.close()}>
           Done
         </button>
       </div>

@@ -1,4 +1,10 @@
-import type { Host, RequestResult, SourceStatus, TreeOverlay } from '../../../../src-preload/api';
+import {
+  MANUAL_SOURCE_ID,
+  type Host,
+  type RequestResult,
+  type SourceStatus,
+  type TreeOverlay,
+} from '../../../../src-preload/api';
 
 /** What the main process told us: every listed host, the sources, and the user's overlay. */
 export interface TreeData {
@@ -29,7 +35,15 @@ export function treeLoaded(snapshot: RequestResult<'tree:get'>): TreeData {
 export function treeChanged(data: TreeData, overlay: TreeOverlay, manualHosts?: readonly Host[]): TreeData {
   // An event can overtake an older answer or arrive out of order across reconnects: keep the newest.
   if (overlay.revision < data.overlay.revision) return data;
-  if (!manualHosts) return { ...data, overlay };
-  const others = data.hosts.filter((host) => host.sourceId !== 'manual');
+  const current = data.hosts.filter((host) => host.sourceId === MANUAL_SOURCE_ID);
+  // The same hosts array when the user's own hosts did not change: unchanged hosts keep their entries.
+  if (!manualHosts || JSON.stringify(current) === JSON.stringify(manualHosts)) return { ...data, overlay };
+  const others = data.hosts.filter((host) => host.sourceId !== MANUAL_SOURCE_ID);
   return { ...data, overlay, hosts: [...others, ...manualHosts] };
+}
+
+/** True when two overlays differ only in what needs no new tree: the revision and remembered expansion. */
+export function onlyLayoutDiffers(a: TreeOverlay, b: TreeOverlay): boolean {
+  const content = (overlay: TreeOverlay) => JSON.stringify({ ...overlay, revision: 0, expanded: {} });
+  return content(a) === content(b);
 }

@@ -10,7 +10,7 @@ import {
   toggleSelected,
   type Selection,
 } from './selection.logic';
-import { initialTreeData, treeChanged, treeLoaded, type TreeData } from './treeData';
+import { initialTreeData, onlyLayoutDiffers, treeChanged, treeLoaded, type TreeData } from './treeData';
 import { buildTreeModel, type TreeModel } from './treeModel.logic';
 import {
   hostIdsBetween,
@@ -81,7 +81,11 @@ export function snapshotLoaded(state: TreeViewState, snapshot: RequestResult<'tr
 
 export function overlayChanged(state: TreeViewState, change: EventPayload<'tree:changed'>): TreeViewState {
   const data = treeChanged(state.data, change.overlay, change.manualHosts);
-  return data === state.data ? state : withData(state, data);
+  if (data === state.data) return state;
+  // Expanding a folder in any window is announced too; the tree itself is unchanged.
+  if (data.hosts === state.data.hosts && onlyLayoutDiffers(data.overlay, state.data.overlay))
+    return { ...state, data };
+  return withData(state, data);
 }
 
 /** Every keystroke: filter, recount, and put the tab stop on the best match. */
