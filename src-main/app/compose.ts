@@ -14,6 +14,7 @@ import { createRouter, type Router } from '../router/router';
 import { DEFAULT_RECONNECT_POLICY } from '../sessions/reconnectPolicy';
 import { SessionHealth } from '../sessions/sessionHealth';
 import { SessionLogs } from '../sessions/sessionLogs';
+import { DirectSessions } from '../sessions/directSessions';
 import { SessionService } from '../sessions/sessionService';
 import { ConnectionSharing } from '../ssh/connectionSharing';
 import { PANE_EVENTS_VARIABLE, PaneEventsWatcher } from '../tmux/paneEventsWatcher';
@@ -148,6 +149,14 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     clock: systemClock,
     logger: opts.logger,
   });
+  const direct = new DirectSessions({
+    spawner: opts.spawner,
+    env: { ...env, ...askpassEnv },
+    cwd: userHome,
+    clock: systemClock,
+    hasControlSocket: (path) => sharing.hasSocket(path),
+    onChange: () => void late.sessions?.announce().catch(() => undefined),
+  });
   const sessions = new SessionService({
     tmux,
     catalog,
@@ -160,6 +169,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     cwd: userHome,
     settings: tree,
     logs,
+    direct,
     sessionEnvironment: (sessionId) => ({ MUXDECK_SESSION: sessionId }),
     authOptions: async (hostId) =>
       (await secretStore.get(secretAccounts.password(hostId)).catch(() => undefined)) !== undefined
@@ -191,6 +201,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     env,
     cwd: userHome,
     clock: systemClock,
+    direct,
     onClientEnded: () =>
       void health
         .reconcile()
@@ -254,6 +265,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       paneEvents.stop();
       askpassServer.close();
       logs.dispose();
+      // Direct sessions have no tmux to outlive the app in: they end with it.
+      direct.dispose();
       stopWatchingSockets();
       health.dispose();
       // Detaching ends tmux clients only: every session keeps running for the next start.

@@ -13,6 +13,7 @@ import type { TmuxSessionRecord } from '../tmux/sessionListParser';
 import type { TmuxServer } from '../tmux/tmuxServer';
 import type { EffectiveSettingsProvider } from '../tree/effectiveSettings';
 import type { SessionHealth } from './sessionHealth';
+import type { DirectSessions } from './directSessions';
 import type { SessionLogs } from './sessionLogs';
 
 /**
@@ -53,11 +54,13 @@ export class SessionService {
        * prompt when a password is saved, so a wrong saved one costs one failed login, not three.
        */
       authOptions?: (hostId: string) => Promise<string[]>;
+      /** Sessions in `direct` mode (no tmux); absent means direct mode is unavailable. */
+      direct?: DirectSessions;
       /** Session logs; absent means logging is unavailable. */
       logs?: SessionLogs;
       /** Per-session variables for ssh (askpass wiring); never secrets. */
       sessionEnvironment?: (sessionId: string) => Record<string, string>;
-      newSessionName?: () => string;
+      newSessionName?: (prefix: 'mx' | 'dx') => string;
       /** The user's tree: renamed label and inherited user/port/identity/jump host (tree service). */
       settings?: EffectiveSettingsProvider;
     },
@@ -65,7 +68,8 @@ export class SessionService {
 
   async list(): Promise<SessionInfo[]> {
     const records = await this.deps.tmux.listSessions();
-    return records.filter((r) => r.options.hostId !== undefined).map((r) => this.toSessionInfo(r));
+    const inTmux = records.filter((r) => r.options.hostId !== undefined).map((r) => this.toSessionInfo(r));
+    return [...inTmux, ...(this.deps.direct?.list() ?? [])];
   }
 
   async find(sessionId: string): Promise<SessionInfo | undefined> {
@@ -113,7 +117,24 @@ export class SessionService {
         ...((await this.deps.authOptions?.(resolved.host.id)) ?? []),
       ],
     });
-    const name = (this.deps.newSessionName ?? defaultSessionName)();
+    const direct = effective?.persistence === 'direct' ? this.deps.direct : undefined;
+    const name = (this.deps.newSessionName ?? defaultSessionName)(direct ? 'dx' : 'mx');
+    if (direct) {
+      direct.open({
+        id: name,
+        hostId: resolved.host.id,
+        label: effective?.label ?? resolved.host.label,
+        argv: command,
+        ...(controlPath ? { controlPath } : {}),
+        ...(this.deps.sessionEnvironment ? { environment: this.deps.sessionEnvironment(name) } : {}),
+        cols: size.cols,
+        rows: size.rows,
+      });
+      const opened = await this.find(name);
+      if (!opened) throw new ApiError('INTERNAL', `ssh for ${resolved.host.label} ended at once.`);
+      await this.announce();
+      return opened;
+    }
     await this.deps.tmux.newSession({
       name,
       cols: size.cols,
@@ -144,6 +165,10 @@ export class SessionService {
   }
 
   async reconnect(sessionId: string): Promise<SessionInfo> {
+    if (this.deps.direct?.reconnect(sessionId)) {
+      const session = await this.find(sessionId);
+      if (session) return session;
+    }
     const record = await this.record(sessionId);
     await this.deps.health.reconnectNow(record, { resetAttempts: true });
     const session = await this.find(sessionId);
@@ -152,6 +177,7 @@ export class SessionService {
   }
 
   async close(sessionId: string): Promise<boolean> {
+    if (this.deps.direct?.close(sessionId)) return true;
     this.deps.health.forget(sessionId);
     const closed = await this.deps.tmux.killSession(sessionId);
     await this.announce();
@@ -204,6 +230,7 @@ function parseStatus(value: string | undefined): SessionInfo['status'] {
   return value === 'connected' || value === 'disconnected' || value === 'error' ? value : 'connecting';
 }
 
-function defaultSessionName(): string {
-  return `mx-${randomBytes(6).toString('hex')}`;
+/** mx-… for tmux sessions, dx-… for direct ones. */
+function defaultSessionName(prefix: 'mx' | 'dx'): string {
+  return `${prefix}-${randomBytes(6).toString('hex')}`;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../common/apiError';
 import type { Clock, PtyProcess, PtySpawner } from '../ports';
+import type { DirectSessions } from './directSessions';
 import { attachSessionArgv } from '../tmux/tmuxArgv';
 import { tmuxEnvironment } from '../tmux/tmuxEnvironment';
 import type { TmuxServer } from '../tmux/tmuxServer';
@@ -38,25 +39,48 @@ export class TerminalService {
       clock: Clock;
       /** Called when a client ends on its own (session killed or exited), so listeners can refresh. */
       onClientEnded?: (sessionId: string) => void;
+      /** Sessions without tmux (direct mode): attached to their own pty instead of a tmux client. */
+      direct?: DirectSessions;
     },
   ) {}
 
   async attach(sessionId: string, size: { cols: number; rows: number }, sink: TerminalSink): Promise<string> {
     const terminalId = `t-${randomBytes(8).toString('hex')}`;
-    const history = await this.deps.tmux
-      .capturePane(sessionId, { history: true, escapes: true })
-      .catch(() => '');
-    const pty = this.deps.spawner.spawn(
-      this.deps.tmux.tmuxPath,
-      attachSessionArgv(this.deps.tmux.address, sessionId),
-      {
-        cols: size.cols,
-        rows: size.rows,
-        cwd: this.deps.cwd,
-        env: tmuxEnvironment(this.deps.env),
-        termName: 'xterm-256color',
-      },
-    );
+    // The source's output arrives through these until the terminal exists to take it.
+    const early: string[] = [];
+    let onData = (data: string): void => void early.push(data);
+    let onExit = (_code: number): void => undefined;
+    const forwardData = (data: string): void => onData(data);
+    const forwardExit = (code: number): void => onExit(code);
+
+    const direct = this.deps.direct?.attach(sessionId, forwardData, forwardExit);
+    let pty: PtyProcess;
+    let prefill: string;
+    if (direct) {
+      pty = direct.pty;
+      prefill = direct.replay;
+      pty.resize(size.cols, size.rows);
+    } else {
+      const history = await this.deps.tmux
+        .capturePane(sessionId, { history: true, escapes: true })
+        .catch(() => '');
+      pty = this.deps.spawner.spawn(
+        this.deps.tmux.tmuxPath,
+        attachSessionArgv(this.deps.tmux.address, sessionId),
+        {
+          cols: size.cols,
+          rows: size.rows,
+          cwd: this.deps.cwd,
+          env: tmuxEnvironment(this.deps.env),
+          termName: 'xterm-256color',
+        },
+      );
+      // History first, then the client's screen (node-pty emits asynchronously, after this).
+      prefill = prefillData(history, size.rows);
+      pty.onData(forwardData);
+      pty.onExit(({ exitCode }) => forwardExit(exitCode));
+    }
+
     const flow = new FlowController(pty);
     const batcher = new OutputBatcher(this.deps.clock, (data) => {
       flow.sent(data.length);
@@ -64,11 +88,10 @@ export class TerminalService {
     });
     const terminal: AttachedTerminal = { pty, batcher, flow, sessionId, closed: false };
     this.terminals.set(terminalId, terminal);
-    // Before the client's first output (node-pty emits asynchronously): history, then the screen.
-    const prefill = prefillData(history, size.rows);
     if (prefill) batcher.push(prefill);
-    pty.onData((data) => batcher.push(data));
-    pty.onExit(({ exitCode }) => {
+    for (const data of early) batcher.push(data);
+    onData = (data) => batcher.push(data);
+    onExit = (exitCode) => {
       batcher.flush();
       batcher.dispose();
       this.terminals.delete(terminalId);
@@ -76,7 +99,7 @@ export class TerminalService {
       terminal.closed = true;
       sink.exit(terminalId, exitCode);
       if (!wasDetachedByUs) this.deps.onClientEnded?.(sessionId);
-    });
+    };
     return terminalId;
   }
 

@@ -35,6 +35,7 @@ describe('session logs and remote persistence, set on a folder', () => {
       hosts: [
         { alias: 'logged', sshd },
         { alias: 'remote', sshd },
+        { alias: 'plain', sshd },
       ],
       knownHostsFile: fake.knownHostsFile,
     });
@@ -114,5 +115,41 @@ describe('session logs and remote persistence, set on a folder', () => {
     await app.waitForSession(session.id, (s) => s?.status === 'connected', 'reconnected', 30_000);
     await app.call('terminal:input', { terminalId: terminal.terminalId, data: 'echo still $MARK\r' });
     await waitForPaneText(socket, `=${session.id}:`, /^still remote-42$/m);
+  });
+
+  it('runs ssh without tmux in direct mode, replays its output to a new terminal, and closes on exit', async () => {
+    await putInFolder('ssh-config:plain', { persistence: 'direct' });
+    const session = await open('ssh-config:plain');
+    expect(session).toMatchObject({ mode: 'direct', label: 'plain' });
+    expect(session.id).toMatch(/^dx-/);
+    await app.waitForSession(session.id, (s) => s?.status === 'connected', 'connected in direct mode');
+    // Not a tmux session: nothing in Muxdeck's tmux server carries it.
+    const inTmux = await runCommand('tmux', ['-S', socket, 'list-sessions', '-F', '#{session_name}']);
+    expect(inTmux.stdout).not.toContain(session.id);
+
+    const first = await app.call<{ terminalId: string }>('terminal:attach', {
+      sessionId: session.id,
+      cols: 100,
+      rows: 30,
+    });
+    await app.call('terminal:input', { terminalId: first.terminalId, data: 'echo direct-$((6*7))\r' });
+    await waitFor(() => app.output(first.terminalId).includes('direct-42'), {
+      timeoutMs: 10_000,
+      describe: 'direct output',
+    });
+    await app.call('terminal:detach', { terminalId: first.terminalId });
+
+    // A window reload attaches again: what the session printed so far comes back first.
+    const second = await app.call<{ terminalId: string }>('terminal:attach', {
+      sessionId: session.id,
+      cols: 100,
+      rows: 30,
+    });
+    await waitFor(() => app.output(second.terminalId).includes('direct-42'), {
+      timeoutMs: 10_000,
+      describe: 'replayed output',
+    });
+    await app.call('terminal:input', { terminalId: second.terminalId, data: 'exit\r' });
+    await app.waitForSession(session.id, (s) => s === undefined, 'the direct session to close after exit');
   });
 });

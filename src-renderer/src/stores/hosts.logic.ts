@@ -39,7 +39,9 @@ export function findHost(state: HostsState, hostId: string): Host | undefined {
 }
 
 /** One line for the status bar: how many sources answered and how many failed. */
-export function sourcesSummary(sources: readonly SourceStatus[]): string {
+export function sourcesSummary(all: readonly SourceStatus[]): string {
+  // The user's own hosts are a source to the catalog, not something that syncs or fails.
+  const sources = all.filter((source) => source.kind !== 'manual');
   const failed = sources.filter((source) => source.error !== undefined).length;
   const noun = sources.length === 1 ? 'source' : 'sources';
   if (failed === 0) return `${sources.length} ${noun} ok`;

@@ -22,5 +22,6 @@ describe('hosts', () => {
   it('summarises sources, counting failures', () => {
     expect(sourcesSummary([source('a'), source('b')])).toBe('2 sources ok');
     expect(sourcesSummary([source('a', { error: 'boom' }), source('b')])).toBe('1 of 2 sources failed');
+    expect(sourcesSummary([source('a'), source('manual', { kind: 'manual' })])).toBe('1 source ok');
   });
 });
