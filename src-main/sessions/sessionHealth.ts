@@ -203,7 +203,12 @@ export class SessionHealth {
       this.retries.delete(record.name);
       const note = exit.kind === 'auth' ? this.authNotes.get(record.name) : undefined;
       this.authNotes.delete(record.name);
-      await this.setStatus(record.name, 'error', note ?? exit.reason);
+      const host = record.options.label ?? record.name;
+      const reason =
+        exit.kind === 'host-key'
+          ? `The host key of ${host} changed or could not be verified: check known_hosts before reconnecting`
+          : (note ?? exit.reason);
+      await this.setStatus(record.name, 'error', reason);
       return;
     }
 
