@@ -67,7 +67,12 @@ function readFromTerminal(question, echo) {
 }
 
 async function main() {
-  const base = { token: env.MUXDECK_ASKPASS_TOKEN || '', session: env.MUXDECK_SESSION || '', prompt, sshPid: process.ppid };
+  const base = {
+    token: env.MUXDECK_ASKPASS_TOKEN || '',
+    session: env.MUXDECK_SESSION || '',
+    prompt,
+    sshPid: process.ppid,
+  };
   const answer = await ask(base);
   if (answer.kind === 'secret') {
     process.stdout.write(answer.secret + '\n');
@@ -93,7 +98,9 @@ async function main() {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    process.stderr.write('Muxdeck askpass: ' + (error && error.message ? error.message : String(error)) + '\n');
+    process.stderr.write(
+      'Muxdeck askpass: ' + (error && error.message ? error.message : String(error)) + '\n',
+    );
     process.exit(1);
   },
 );

@@ -3,8 +3,9 @@ import type { Clock } from '../ports';
 /**
  * Merges pty output for a few milliseconds before sending it, as VS Code (5 ms,
  * terminalDataBuffering.ts) and Hyper (16 ms / 200 KB) do: one message per burst
- * instead of one per read keeps the transport and the renderer cheap under floods,
- * while a single echo still goes out within one throttle interval.
+ * instead of one per read keeps the transport and the renderer cheap under floods.
+ * The first output after a quiet spell (an echo) goes out at once: batching only
+ * starts when output keeps coming, so typing never waits for the throttle.
  */
 export const OUTPUT_BATCH = {
   /** How long output waits for more output before it is sent. */
@@ -26,18 +27,19 @@ export class OutputBatcher {
   push(data: string): void {
     this.pending.push(data);
     this.pendingChars += data.length;
-    if (this.pendingChars >= OUTPUT_BATCH.MAX_CHARS) this.flush();
-    else this.timer ??= this.clock.setTimeout(() => this.flush(), OUTPUT_BATCH.THROTTLE_MS);
+    if (this.timer === undefined) {
+      // Quiet until now: send this at once, and batch whatever follows for one throttle interval.
+      this.send();
+      this.timer = this.clock.setTimeout(() => this.endWindow(), OUTPUT_BATCH.THROTTLE_MS);
+    } else if (this.pendingChars >= OUTPUT_BATCH.MAX_CHARS) {
+      this.send();
+    }
   }
 
   flush(): void {
     this.timer?.cancel();
     this.timer = undefined;
-    if (this.pendingChars === 0) return;
-    const data = this.pending.join('');
-    this.pending = [];
-    this.pendingChars = 0;
-    this.flushTo(data);
+    this.send();
   }
 
   dispose(): void {
@@ -45,5 +47,21 @@ export class OutputBatcher {
     this.timer = undefined;
     this.pending = [];
     this.pendingChars = 0;
+  }
+
+  /** End of a throttle window: send what gathered; if anything did, keep batching for another. */
+  private endWindow(): void {
+    this.timer = undefined;
+    if (this.pendingChars === 0) return;
+    this.send();
+    this.timer = this.clock.setTimeout(() => this.endWindow(), OUTPUT_BATCH.THROTTLE_MS);
+  }
+
+  private send(): void {
+    if (this.pendingChars === 0) return;
+    const data = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    this.flushTo(data);
   }
 }

@@ -92,6 +92,10 @@ export class SessionHealth {
     await this.deps.tmux.respawnPane(record.name);
     await this.deps.onRespawned?.(record);
     this.deps.onChange();
+    // A respawned ssh that fails at once may die without a pane-died event: look again soon.
+    void this.reconcile().catch((error: unknown) =>
+      this.deps.logger.warn('session health check failed', { error: String(error) }),
+    );
   }
 
   /** Something knows better than ssh's words why authentication failed (a rejected saved secret). */

@@ -55,16 +55,26 @@ describe('terminal service', () => {
     expect(pty?.options.env.TMUX_PANE).toBeUndefined();
   });
 
-  it('batches output for a few milliseconds, and sends a flood at once in capped messages', async () => {
+  it('sends an echo at once, batches output that keeps coming, and caps a flood per message', async () => {
     const { terminals, spawned, time, out, sink } = setup();
     const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
     spawned[0]?.emitData('a');
+    expect(out).toEqual([{ id, data: 'a' }]);
     spawned[0]?.emitData('b');
-    expect(out).toEqual([]);
+    spawned[0]?.emitData('c');
+    expect(out).toHaveLength(1);
     time.advance(OUTPUT_BATCH.THROTTLE_MS);
-    expect(out).toEqual([{ id, data: 'ab' }]);
+    expect(out).toEqual([
+      { id, data: 'a' },
+      { id, data: 'bc' },
+    ]);
     spawned[0]?.emitData('x'.repeat(OUTPUT_BATCH.MAX_CHARS));
-    expect(out[1]?.data?.length).toBe(OUTPUT_BATCH.MAX_CHARS);
+    expect(out[2]?.data?.length).toBe(OUTPUT_BATCH.MAX_CHARS);
+    // Quiet again for a whole interval: the next echo goes out at once.
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    spawned[0]?.emitData('z');
+    expect(out.at(-1)).toEqual({ id, data: 'z' });
   });
 
   it('pauses the pty above the high watermark and resumes once the renderer acknowledged enough', async () => {
@@ -117,7 +127,8 @@ describe('terminal service', () => {
     spawned[0]?.emitData('SCREEN');
     time.advance(OUTPUT_BATCH.THROTTLE_MS);
     expect(out).toEqual([
-      { id, data: '\x1b[32mearly-line\x1b[0m\x1b[0m\r\nsecond\x1b[0m\r\n\r\n\r\nSCREEN' },
+      { id, data: '\x1b[32mearly-line\x1b[0m\x1b[0m\r\nsecond\x1b[0m\r\n\r\n\r\n' },
+      { id, data: 'SCREEN' },
     ]);
   });
 
