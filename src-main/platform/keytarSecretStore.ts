@@ -9,7 +9,7 @@ type Keytar = typeof import('keytar');
 export function keytarSecretStore(service = KEYCHAIN_SERVICE): SecretStore {
   let keytar: Promise<Keytar> | undefined;
   const load = (): Promise<Keytar> =>
-    (keytar ??= import('keytar').then((m) => ('default' in m ? (m.default as Keytar) : m)));
+    (keytar ??= import('keytar').then((m) => ('default' in m ? m.default : m)));
   return {
     async get(account) {
       return (await (await load()).getPassword(service, account)) ?? undefined;
