@@ -295,9 +295,10 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
       case 'openGroup':
         return openAsGroup(targets);
       case 'copyAddress':
+        // The bare host name or IP, for a browser, ping or a ticket; "Copy ssh command" has the rest.
         return void copy(
           targets
-            .map((id) => entryOf(id)?.destination ?? '')
+            .map((id) => entryOf(id)?.host.address ?? '')
             .filter(Boolean)
             .join('\n'),
           'address',

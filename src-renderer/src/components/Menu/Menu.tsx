@@ -107,6 +107,7 @@ export function Menu({ label, items, x, y, onSelect, onClose }: MenuProps) {
             role="menuitem"
             tabIndex={index === active ? 0 : -1}
             aria-disabled={item.disabled || undefined}
+            aria-keyshortcuts={item.shortcut}
             title={item.title}
             className="menu-item"
             onMouseEnter={() => setActive(index)}
@@ -115,7 +116,12 @@ export function Menu({ label, items, x, y, onSelect, onClose }: MenuProps) {
             }}
           >
             <span className="menu-label">{item.label}</span>
-            {item.shortcut ? <kbd className="menu-shortcut">{item.shortcut}</kbd> : null}
+            {item.shortcut ? (
+              // Announced through aria-keyshortcuts, so the item's name is just its label.
+              <kbd className="menu-shortcut" aria-hidden="true">
+                {item.shortcut}
+              </kbd>
+            ) : null}
           </button>
         </div>
       ))}
