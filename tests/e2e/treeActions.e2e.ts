@@ -11,6 +11,7 @@ import {
 } from '../helpers/sshd';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { killServer } from '../helpers/tmux';
+import { readClipboard } from './terminalPage';
 import { treePage } from './treePage';
 
 let sshd: SshdHandle;
@@ -61,7 +62,7 @@ async function stopAll(): Promise<void> {
   for (const serve of serves.splice(0)) await serve.stop();
 }
 
-const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+const clipboard = (page: Page) => readClipboard(page);
 
 test('context menu: copy address and ssh command, connect in a split, open a selection as a group, edit, remove', async ({
   page,
@@ -98,6 +99,18 @@ test('context menu: copy address and ssh command, connect in a split, open a sel
   await expect(page.getByRole('alert').filter({ hasText: 'Splits are not available yet' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'web-1', exact: true })).toBeVisible();
   await expect(web1).toHaveAccessibleDescription(/connected/);
+
+  // Mouse selection: click, Shift-click extends, Ctrl-click toggles; Ctrl+A takes every visible host.
+  await ui.node('host:ssh-config:db-1').click();
+  await ui.node('host:ssh-config:web-2').click({ modifiers: ['Shift'] });
+  await expect(page.getByText('4 selected')).toBeVisible();
+  await ui.node('host:ssh-config:db-2').click({ modifiers: ['Control'] });
+  await expect(page.getByText('3 selected')).toBeVisible();
+  await expect(ui.node('host:ssh-config:db-2')).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('Control+a');
+  await expect(page.getByText('4 selected')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByText(/\d selected/)).toBeHidden();
 
   // A keyboard selection opened as a group: one tab per host for now.
   await ui.node('host:ssh-config:web-2').click();
@@ -171,7 +184,8 @@ test('drag folders and hosts to move and reorder them, with the mouse; it all su
 
   // Hosts into a folder, then reordered: web-2 dropped on the top half of web-1 goes before it.
   await ui.node('host:ssh-config:web-1').dragTo(ui.row('beta'));
-  await ui.node('host:ssh-config:web-2').dragTo(ui.row('beta'));
+  // Anywhere on a folder row, even its top edge, a host goes into the folder.
+  await ui.node('host:ssh-config:web-2').dragTo(ui.row('beta'), { targetPosition: { x: 40, y: 2 } });
   const placed = () =>
     ui.tree.locator('[data-node-id^="placed:"]').evaluateAll((rows) => rows.map((r) => r.ariaLabel));
   await expect.poll(placed).toEqual(['web-1', 'web-2']);

@@ -31,7 +31,7 @@ export function useTreeDragDrop(store: TreeStore, commands: TreeCommands) {
     const dropTarget = index === undefined ? null : dropTargetFor(state.model, index);
     if (!dropTarget || !payload.current) return null;
     const box = event.currentTarget.getBoundingClientRect();
-    const position = dropPosition(dropTarget.kind, event.clientY - box.top, box.height);
+    const position = dropPosition(dropTarget.kind, payload.current.kind, event.clientY - box.top, box.height);
     const mutations = dropMutations(payload.current, dropTarget, position);
     return mutations ? { mutations, position, dropTarget } : null;
   };
