@@ -196,6 +196,14 @@ test('drag folders and hosts to move and reorder them, with the mouse; it all su
   // A placed host dragged into another folder moves there.
   await ui.node('placed:ssh-config:web-1').dragTo(ui.row('gamma'));
   await expect(ui.node('placed:ssh-config:web-1')).toHaveAttribute('aria-level', '4');
+  // A selection moves together: two hosts selected, one dragged.
+  await ui.node('host:ssh-config:db-1').click();
+  await ui.node('host:ssh-config:db-2').click({ modifiers: ['Control'] });
+  await expect(page.getByText('2 selected')).toBeVisible();
+  await ui.node('host:ssh-config:db-2').dragTo(ui.row('alpha'));
+  await expect(ui.node('placed:ssh-config:db-1')).toHaveAttribute('aria-level', '3');
+  await expect(ui.node('placed:ssh-config:db-2')).toHaveAttribute('aria-level', '3');
+  await page.keyboard.press('Escape');
   // Onto Favourites.
   await ui.node('host:ssh-config:db-1').dragTo(ui.node('section:favourites'));
   await expect(ui.node('fav:ssh-config:db-1')).toBeVisible();
@@ -206,6 +214,7 @@ test('drag folders and hosts to move and reorder them, with the mouse; it all su
   await expect(ui.node('placed:ssh-config:web-2')).toHaveAttribute('aria-level', '3');
   await expect(ui.node('placed:ssh-config:web-1')).toHaveAttribute('aria-level', '4');
   await expect(ui.node('fav:ssh-config:db-1')).toBeVisible();
+  await expect(ui.node('placed:ssh-config:db-2')).toHaveAttribute('aria-level', '3');
   await stopAll();
 });
 
