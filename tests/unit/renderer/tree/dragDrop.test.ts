@@ -20,6 +20,7 @@ describe('drag and drop', () => {
     expect(dropPosition('folder', 'folder', 2, 22)).toBe('before');
     expect(dropPosition('folder', 'folder', 11, 22)).toBe('into');
     expect(dropPosition('folder', 'folder', 20, 22)).toBe('after');
+    expect(dropPosition('folder', 'folder', 20, 22, true)).toBe('into');
     expect(dropPosition('host', 'hosts', 5, 22)).toBe('before');
     expect(dropPosition('host', 'hosts', 12, 22)).toBe('after');
     expect(dropPosition('section', 'folder', 1, 22)).toBe('into');
