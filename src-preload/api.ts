@@ -8,6 +8,7 @@
  * renderer's client is typed from them. Nothing else may define a channel.
  */
 import { z } from 'zod';
+import { SshExtraOptions } from './sshExtraOptions';
 
 // ---------------------------------------------------------------------------
 // Models
@@ -159,10 +160,20 @@ export const HostSettings = z
     jumpHost: treeFields.jumpHost.optional(),
     persistence: PersistenceMode.optional(),
     logging: z.boolean().optional(),
+    /** Further `-o Name=value` options, from an allow-list (sshExtraOptions.ts); inherited as a whole. */
+    extraOptions: SshExtraOptions.optional(),
   })
   .strict();
 export type HostSettings = z.infer<typeof HostSettings>;
-export const SETTING_KEYS = ['user', 'port', 'identityFile', 'jumpHost', 'persistence', 'logging'] as const;
+export const SETTING_KEYS = [
+  'user',
+  'port',
+  'identityFile',
+  'jumpHost',
+  'persistence',
+  'logging',
+  'extraOptions',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const FolderId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a folder id');
@@ -351,6 +362,7 @@ export const InheritedSettings = z.object({
   jumpHost: z.object({ value: z.string(), from: SettingOrigin }).optional(),
   persistence: z.object({ value: PersistenceMode, from: SettingOrigin }).optional(),
   logging: z.object({ value: z.boolean(), from: SettingOrigin }).optional(),
+  extraOptions: z.object({ value: SshExtraOptions, from: SettingOrigin }).optional(),
 });
 export type InheritedSettings = z.infer<typeof InheritedSettings>;
 
