@@ -1,4 +1,4 @@
-import { sshExtraOptionProblem, type SshExtraOptions } from '../../src-preload/sshExtraOptions';
+import { sshExtraOptionProblem, type SshExtraOptions } from '../../src-preload/api';
 import { hostNameProblem, InvalidHostNameError } from './hostNameValidation';
 
 /** Per-host connection settings Muxdeck passes to ssh on its command line (a host's effective settings). */

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HostSettings, type TreeFolder } from '../../../src-preload/api';
-import { parseSshExtraOptions, sshExtraOptionProblem } from '../../../src-preload/sshExtraOptions';
+import { parseSshExtraOptions, sshExtraOptionProblem } from '../../../src-preload/api';
 import { sshHostOptionArgs } from '../../../src-main/ssh/sshHostOptions';
 import { effectiveHost } from '../../../src-main/tree/hostEffective.logic';
 import { emptyTree } from '../../../src-main/store/storeSchema';
-import {
-  settingsFormFrom,
-  settingsFromForm,
-  validateSettings,
-} from '../../../src-renderer/src/stores/tree/settingsForm.logic';
 import { syncedHost } from './treeHarness';
 
 describe('extra ssh options', () => {
@@ -78,16 +73,6 @@ describe('extra ssh options', () => {
       ok: false,
       problem: expect.stringMatching(/^line 1: write Name value/) as unknown,
     });
-  });
-
-  it('round-trips through the host form, with inline validation', () => {
-    const values = settingsFormFrom({ extraOptions: { ServerAliveInterval: '15' } });
-    expect(values.extraOptions).toBe('ServerAliveInterval 15');
-    expect(settingsFromForm(values)).toEqual({ extraOptions: { ServerAliveInterval: '15' } });
-    expect(validateSettings({ ...values, extraOptions: 'StrictHostKeyChecking no' }).extraOptions).toMatch(
-      /line 1: .*never turns host-key checking off/,
-    );
-    expect(settingsFromForm({ ...values, extraOptions: '' })).toEqual({});
   });
 
   it('is inherited from the nearest folder that sets it, as a whole, and the host can override it', () => {

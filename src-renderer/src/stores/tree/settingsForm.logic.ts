@@ -5,8 +5,9 @@ import {
   type InheritedSettings,
   type SettingOrigin,
   type TreeFolder,
+  formatSshExtraOptions,
+  parseSshExtraOptions,
 } from '../../../../src-preload/api';
-import { formatSshExtraOptions, parseSshExtraOptions } from '../../../../src-preload/sshExtraOptions';
 
 /** The inheritable settings as a form edits them: strings, '' meaning "inherit". */
 export interface SettingsFormValues {
