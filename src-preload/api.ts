@@ -559,6 +559,67 @@ const treeEvents = {
 } as const;
 
 // ---------------------------------------------------------------------------
+// App settings (the store's `settings`; the ⚙ dialog edits them)
+
+/** Terminal appearance; every field optional: the renderer fills what is missing with its defaults. */
+export const TerminalPreferences = z
+  .object({
+    fontFamily: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200, 'at most 200 characters')
+      .refine((v) => !/[;{}<>\\]/.test(v), 'a font list such as "JetBrains Mono", monospace'),
+    fontSize: z.number().int().min(6).max(40),
+    /** Zoom steps added to fontSize (Ctrl+= / Ctrl+-), kept apart so Ctrl+0 returns to the chosen size. */
+    zoom: z.number().int().min(-40).max(40),
+    theme: z.enum(['system', 'dark', 'light']),
+    copyOnSelect: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type TerminalPreferences = z.infer<typeof TerminalPreferences>;
+
+const appSettingFields = {
+  /** How many recently connected hosts the Recent section remembers. */
+  recentLimit: z.number().int('a whole number').min(0, 'from 0 to 200').max(200, 'from 0 to 200'),
+  /** Automatic reconnection attempts after a dropped connection (exponential backoff); 0 turns it off. */
+  reconnectAttempts: z.number().int('a whole number').min(0, 'from 0 to 20').max(20, 'from 0 to 20'),
+  /** Keep a pane whose remote command finished (user typed exit) instead of closing its tab. */
+  keepClosedPanes: z.boolean(),
+  /** A session log stops growing at this size. */
+  logSizeCapMb: z
+    .number()
+    .int('a whole number')
+    .min(1, 'from 1 to 10240 MB')
+    .max(10_240, 'from 1 to 10240 MB'),
+  terminal: TerminalPreferences,
+};
+export const AppSettings = z.object(appSettingFields);
+export type AppSettings = z.infer<typeof AppSettings>;
+/** A change to some settings; what it leaves out stays as it is (terminal is replaced as a whole). */
+export const AppSettingsPatch = z.object(appSettingFields).partial().strict();
+export type AppSettingsPatch = z.infer<typeof AppSettingsPatch>;
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  recentLimit: 20,
+  reconnectAttempts: 3,
+  keepClosedPanes: false,
+  logSizeCapMb: 50,
+  terminal: {},
+};
+
+const settingsRequests = {
+  'settings:get': { params: z.object({}).strict(), result: AppSettings },
+  'settings:update': { params: z.object({ patch: AppSettingsPatch }).strict(), result: AppSettings },
+} as const;
+
+const settingsEvents = {
+  /** Settings changed (from any window). */
+  'settings:changed': AppSettings,
+} as const;
+
+// ---------------------------------------------------------------------------
 // Errors
 
 export const ErrorCode = z.enum([
@@ -661,7 +722,16 @@ export const requests = {
     params: z.object({ terminalId: TerminalId }).strict(),
     result: z.object({}),
   },
+  /**
+   * The folder holding a session's log. The desktop app opens it in the file manager (opened: true);
+   * serve mode cannot reach the user's desktop and only answers the path.
+   */
+  'sessions:logFolder': {
+    params: z.object({ sessionId: SessionId }).strict(),
+    result: z.object({ path: z.string(), opened: z.boolean() }),
+  },
   ...treeRequests,
+  ...settingsRequests,
 } as const;
 
 export type RequestChannel = keyof typeof requests;
@@ -684,6 +754,7 @@ export const events = {
   /** The set of sessions changed (opened, closed, exited). */
   'sessions:changed': z.object({ sessions: z.array(SessionInfo) }),
   ...treeEvents,
+  ...settingsEvents,
 } as const;
 
 export type EventName = keyof typeof events;
