@@ -107,7 +107,7 @@ export function Menu({ label, items, x, y, onSelect, onClose }: MenuProps) {
             role="menuitem"
             tabIndex={index === active ? 0 : -1}
             aria-disabled={item.disabled || undefined}
-            aria-keyshortcuts={item.shortcut}
+            aria-keyshortcuts={ariaKeys(item.shortcut)}
             title={item.title}
             className="menu-item"
             onMouseEnter={() => setActive(index)}
@@ -127,4 +127,9 @@ export function Menu({ label, items, x, y, onSelect, onClose }: MenuProps) {
       ))}
     </div>
   );
+}
+
+/** aria-keyshortcuts spells modifiers as the spec does (Control, Meta), not as the menu shows them. */
+function ariaKeys(shortcut: string | undefined): string | undefined {
+  return shortcut?.replace(/\bCtrl\b/g, 'Control').replace(/\bCmd\b|⌘/g, 'Meta');
 }
