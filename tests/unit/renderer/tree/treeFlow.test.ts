@@ -101,4 +101,34 @@ describe('tree startup and changes', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(copied[0]?.split('\n')).toHaveLength(12);
   });
+
+  it('copies the bare address; until splits exist, "in a split" and "as a group" open tabs and say so', async () => {
+    const { transport, client, app, tree, commands, copied } = setup();
+    const two = [host('ssh-config', 'a', { user: 'ops', port: 2222 }), host('ssh-config', 'b')];
+    transport.answer('tree:get', ok({ hosts: two, sources: SOURCES, overlay: sampleData().overlay }));
+    transport.answer('sessions:open', { ok: false, error: { code: 'INTERNAL', message: 'no tmux here' } });
+    await startTree({ client, tree, app, commands });
+    commands.runMenuCommand('copyAddress', 'host:ssh-config:a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(copied).toEqual(['a.example.com']);
+
+    const opened = () =>
+      transport.calls.filter((call) => call.channel === 'sessions:open').map((call) => call.payload);
+    commands.runMenuCommand('connectSplit', 'host:ssh-config:a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(opened()).toEqual([expect.objectContaining({ hostId: 'ssh-config:a' })]);
+    expect(app.getState().notices[0]?.message).toMatch(/Splits are not available yet/);
+
+    tree.getState().click('host:ssh-config:a', { toggle: false, range: false });
+    tree.getState().click('host:ssh-config:b', { toggle: true, range: false });
+    commands.openGroupFrom('host:ssh-config:b');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(opened().slice(1)).toEqual([
+      expect.objectContaining({ hostId: 'ssh-config:a' }),
+      expect.objectContaining({ hostId: 'ssh-config:b' }),
+    ]);
+    expect(app.getState().notices.map((n) => n.message)).toContainEqual(
+      expect.stringMatching(/Tab groups are not available yet/),
+    );
+  });
 });
