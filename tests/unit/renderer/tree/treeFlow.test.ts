@@ -102,6 +102,27 @@ describe('tree startup and changes', () => {
     expect(copied[0]?.split('\n')).toHaveLength(12);
   });
 
+  it('refuses a tree file with a host name ssh would misread, naming the field, and imports nothing', async () => {
+    const { transport, client, app, tree, commands } = setup();
+    await startTree({ client, tree, app, commands });
+    const document = {
+      format: 'muxdeck-tree',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      folders: [],
+      manualHosts: [{ id: 'manual:x', label: 'x', hostName: '-oProxyCommand=touch /tmp/pwned' }],
+      hosts: {},
+      favourites: [],
+      known: {},
+    };
+    await commands.importFile(new File([JSON.stringify(document)], 'evil.json'));
+    expect(app.getState().notices.at(-1)?.message).toMatch(
+      /^evil\.json is not a Muxdeck tree file \(manualHosts\.0\.hostName: /,
+    );
+    expect(tree.getState().dialog).toBeNull();
+    expect(transport.calls.some((call) => call.channel === 'tree:import')).toBe(false);
+  });
+
   it('copies the bare address; until splits exist, "in a split" and "as a group" open tabs and say so', async () => {
     const { transport, client, app, tree, commands, copied } = setup();
     const two = [host('ssh-config', 'a', { user: 'ops', port: 2222 }), host('ssh-config', 'b')];
