@@ -99,6 +99,7 @@ test('context menu: copy address and ssh command, connect in a split, open a sel
   await expect(page.getByRole('alert').filter({ hasText: 'Splits are not available yet' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'web-1', exact: true })).toBeVisible();
   await expect(web1).toHaveAccessibleDescription(/connected/);
+  await expect(ui.node('recent:ssh-config:web-1')).toBeVisible();
 
   // Mouse selection: click, Shift-click extends, Ctrl-click toggles; Ctrl+A takes every visible host.
   await ui.node('host:ssh-config:db-1').click();
@@ -119,6 +120,8 @@ test('context menu: copy address and ssh command, connect in a split, open a sel
   await page.keyboard.press('Shift+Enter');
   await expect(page.getByRole('tab', { name: 'web-2', exact: true })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'web-1', exact: true })).toHaveCount(2);
+  // Both are now in Recent (rows above shift when it grows; wait before clicking further down).
+  await expect(ui.node('recent:ssh-config:web-2')).toBeVisible();
   await ui.node('host:ssh-config:web-2').click();
   await expect(page.getByText('2 selected')).toBeHidden();
 
@@ -184,6 +187,8 @@ test('drag folders and hosts to move and reorder them, with the mouse; it all su
 
   // Hosts into a folder, then reordered: web-2 dropped on the top half of web-1 goes before it.
   await ui.node('host:ssh-config:web-1').dragTo(ui.row('beta'));
+  // Each drop shifts the rows below it: wait for it before aiming at the next row.
+  await expect(ui.node('placed:ssh-config:web-1')).toBeVisible();
   // Anywhere on a folder row, even its top edge, a host goes into the folder.
   await ui.node('host:ssh-config:web-2').dragTo(ui.row('beta'), { targetPosition: { x: 40, y: 2 } });
   const placed = () =>
