@@ -64,7 +64,7 @@ async function stopAll(): Promise<void> {
 
 const clipboard = (page: Page) => readClipboard(page);
 
-test('context menu: copy address and ssh command, connect in a split, open a selection as a group, edit, remove', async ({
+test('context menu: copy address and ssh command, connect in a split, open a selection as a group, edit, favourite, duplicate, move, delete', async ({
   page,
 }) => {
   test.setTimeout(120_000);
@@ -153,6 +153,16 @@ test('context menu: copy address and ssh command, connect in a split, open a sel
   );
   await create.getByRole('button', { name: 'Create host' }).click();
   await expect(ui.row('scratch')).toBeVisible();
+  // Duplicate, then move the copy to the top of My folders.
+  await ui.row('scratch').click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Duplicate' }).click();
+  await expect(ui.row('scratch (copy)')).toHaveAttribute('aria-level', '3');
+  await ui.row('scratch (copy)').click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Move to folder…' }).click();
+  const move = page.getByRole('dialog', { name: 'Move “scratch (copy)” to…' });
+  await move.getByLabel('Destination folder').selectOption({ label: 'My folders (top level)' });
+  await move.getByRole('button', { name: 'Move' }).click();
+  await expect(ui.row('scratch (copy)')).toHaveAttribute('aria-level', '2');
   await ui.row('scratch').click({ button: 'right' });
   await menu.getByRole('menuitem', { name: 'Delete…' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete “scratch”?' });
