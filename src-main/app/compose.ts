@@ -31,6 +31,7 @@ import { storePaths } from '../store/storePaths';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
 import { muxdeckPaths, type MuxdeckPaths } from './paths';
+import { startSources } from '../sources/startSources';
 
 export interface ComposeOptions {
   home: string;
@@ -136,11 +137,14 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     clock: systemClock,
     logger: opts.logger,
   });
-  const catalog = new HostCatalog([
+  // --- sources --- configured inventories, synced in the background; their last good hosts first.
+  const sources = await startSources({ store, secrets: secretStore, runner, paths, logger: opts.logger });
+  const fixedSources = [
     new SshConfigSource({ file: sshConfig.file, home: userHome, files }),
     new ManualSource(() => store.read()),
     ...syntheticSources(opts.env),
-  ]);
+  ];
+  const catalog = new HostCatalog(() => [...fixedSources, ...sources.hostSources()]);
   const tree = await TreeService.create({
     store,
     catalog,
@@ -214,6 +218,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sessions,
     terminals,
     tree,
+    sources,
     appInfo: {
       version: opts.version,
       platform: process.platform,
@@ -235,6 +240,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   const stopStoreNotices = store.onNotice((notice) =>
     router.broadcast({ event: 'store:notice', payload: notice }),
   );
+  const stopSourceEvents = sources.broadcast(router);
 
   // Event-driven: a pane died, or a master connection came or went. The slow sweep only backs them up.
   const reconcile = (): void =>
@@ -261,6 +267,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       unsubscribe();
       stopTreeEvents();
       stopStoreNotices();
+      stopSourceEvents();
+      sources.dispose();
       clearInterval(sweep);
       paneEvents.stop();
       askpassServer.close();

@@ -5,12 +5,15 @@ import type { TerminalService } from '../sessions/terminalService';
 import type { TreeService } from '../tree/treeService';
 import type { ConnectionContext, Handlers } from './router';
 import { createTreeHandlers } from './treeHandlers';
+import type { SourcesService } from '../sources/sourcesService';
+import { createSourceHandlers } from './sourceHandlers';
 
 export interface ApiServices {
   catalog: HostCatalog;
   sessions: SessionService;
   terminals: TerminalService;
   tree: TreeService;
+  sources: SourcesService;
   appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
 }
 
@@ -30,6 +33,7 @@ export function createApiHandlers(services: ApiServices): {
   const handlers: Handlers = {
     'app:info': () => services.appInfo,
     ...createTreeHandlers(services.tree),
+    ...createSourceHandlers(services.sources),
     'hosts:list': () => catalog.list(),
     'sessions:list': () => sessions.list(),
     'sessions:open': async ({ hostId, cols, rows }) => {
