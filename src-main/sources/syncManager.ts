@@ -163,10 +163,10 @@ export class SyncManager {
 
   private activate(entry: Entry): void {
     if (!entry.source.enabled || this.disposed) return;
-    const watch = entry.source.runner.watch;
-    if (watch) {
+    const runner = entry.source.runner;
+    if (runner.watch) {
       try {
-        entry.stopWatching = watch.call(entry.source.runner, () => this.changedOnDisk(entry));
+        entry.stopWatching = runner.watch(() => this.changedOnDisk(entry));
       } catch (error) {
         this.deps.logger.warn('cannot watch a source', { source: entry.source.id, error: String(error) });
       }

@@ -18,6 +18,7 @@ import { App } from './components/App/App';
 import { createTreeStore } from './stores/tree/treeStore';
 import { startTree } from './tree/startTree';
 import { createTreeCommands } from './tree/treeCommands';
+import { createSourcesStore, startSources } from './sources/sourcesStore';
 
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
@@ -31,6 +32,7 @@ const treeCommands = createTreeCommands({
   appCommands: commands,
   clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
 });
+const sourcesStore = createSourcesStore();
 const services: AppServices = {
   client,
   store,
@@ -40,6 +42,7 @@ const services: AppServices = {
   terminalRouter: new TerminalOutputRouter(client),
   commands,
   tree: { store: treeStore, commands: treeCommands },
+  sources: sourcesStore,
   // localStorage until the contract-backed settings store exists; any SettingsStorage fits here.
   terminal: createTerminalServices(window, localStorageSettings('muxdeck.terminal', window.localStorage)),
 };
@@ -57,3 +60,6 @@ createRoot(root).render(
 // Outside React on purpose: loading and the sessions subscription happen once, not per (strict) mount.
 void startApp(client, store);
 void startTree({ client, tree: treeStore, app: store, commands: treeCommands });
+void startSources(client, sourcesStore, () => treeCommands.refresh()).catch((error: unknown) =>
+  store.getState().notify(`Could not list the sources: ${String(error)}`),
+);

@@ -1,6 +1,7 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { useServices } from '../../app/AppServices';
 import { useTreeState } from '../../tree/useTree';
+import { SyncIndicator } from './SyncIndicator';
 import './TopBar.css';
 
 interface TopBarProps {
@@ -45,6 +46,7 @@ export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
           /
         </kbd>
       </div>
+      <SyncIndicator />
     </header>
   );
 }
