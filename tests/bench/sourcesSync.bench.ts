@@ -37,7 +37,7 @@ async function startSim(args: string[]): Promise<{ url: string; token: string; p
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const values: Record<string, string> = {};
-  for await (const line of createInterface({ input: child.stdout! })) {
+  for await (const line of createInterface({ input: child.stdout })) {
     const match = /^([A-Z_0-9]+)=(.*)$/.exec(line);
     if (match?.[1] && match[2] !== undefined) values[match[1]] = match[2];
     if (match?.[1] === 'NETBOX_VERSION') break;
