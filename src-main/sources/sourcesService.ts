@@ -57,12 +57,15 @@ export class SourcesService {
   /** Registers every stored source with its cached hosts; their syncs start in the background. */
   static async start(deps: SourcesServiceDeps): Promise<SourcesService> {
     const service = new SourcesService(deps);
-    for (const config of service.configs()) {
-      if (await deps.secrets.get(secretAccounts.netboxToken(config.id)).catch(() => undefined)) {
-        service.tokens.add(config.id);
-      }
-      await deps.manager.add(service.managed(config));
-    }
+    for (const config of service.configs()) await deps.manager.add(service.managed(config));
+    // Only whether a token exists, for the form; asked without holding up the start (a slow keychain).
+    void Promise.all(
+      service.configs().map(async (config) => {
+        if (await deps.secrets.get(secretAccounts.netboxToken(config.id)).catch(() => undefined)) {
+          service.tokens.add(config.id);
+        }
+      }),
+    ).then(() => service.changed.fire({ hostsChanged: false }));
     return service;
   }
 
