@@ -60,6 +60,7 @@ export class ScriptedRunner implements SourceRunner {
   readonly outcomes: Array<SyncedHosts | Error | 'hang'> = [];
   calls = 0;
   lastSignal: AbortSignal | undefined;
+  watch?: (onChange: () => void) => () => void;
   sync(options: SyncRunOptions): Promise<SyncedHosts> {
     this.calls++;
     this.lastSignal = options.signal;
