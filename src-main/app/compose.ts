@@ -30,6 +30,7 @@ import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
+import { SettingsService } from '../settings/settingsService';
 import { muxdeckPaths, type MuxdeckPaths } from './paths';
 import { startSources } from '../sources/startSources';
 
@@ -46,6 +47,8 @@ export interface ComposeOptions {
   secrets?: SecretStore;
   runner?: CommandRunner;
   files?: FileReader;
+  /** Shows a folder in the desktop's file manager (Electron's shell.openPath); serve mode has none. */
+  openFolder?: (path: string) => Promise<boolean>;
   /** Explicit ssh config file (a user setting / MUXDECK_SSH_CONFIG); default $HOME/.ssh/config. */
   sshConfigFile?: string;
 }
@@ -109,32 +112,35 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sshPath,
     env,
   });
+  // --- store: one durable store in MUXDECK_HOME for the tree, settings, sources and layout.
+  const store = await DurableStore.open({
+    files: nodeFileStore,
+    paths: storePaths(paths.home),
+    clock: systemClock,
+    logger: opts.logger,
+  });
+  const settings = new SettingsService(store);
+
   // Health reports changes through the session service, which needs health to exist first.
   const late: { sessions?: SessionService } = {};
   const logs = new SessionLogs({
     dir: paths.logs,
     pipePane: (session, command) => tmux.pipePane(session, command),
     stopPipe: (session) => tmux.stopPipe(session),
+    capBytes: () => settings.get().logSizeCapMb * 1024 * 1024,
   });
   logs.watchCaps();
   const health = new SessionHealth({
     tmux,
     sharing,
     clock: systemClock,
-    policy: () => DEFAULT_RECONNECT_POLICY,
-    keepClosedPanes: () => false,
+    policy: () => ({ ...DEFAULT_RECONNECT_POLICY, maxAttempts: settings.get().reconnectAttempts }),
+    keepClosedPanes: () => settings.get().keepClosedPanes,
     onRespawned: async (record) => {
       if (record.options.logFile)
         await logs.start(record.name, record.options.label ?? record.name, record.options.logFile);
     },
     onChange: () => void late.sessions?.announce().catch(() => undefined),
-    logger: opts.logger,
-  });
-  // --- tree & store: one durable store in MUXDECK_HOME; the user's own hosts are one more source.
-  const store = await DurableStore.open({
-    files: nodeFileStore,
-    paths: storePaths(paths.home),
-    clock: systemClock,
     logger: opts.logger,
   });
   // --- sources --- configured inventories, synced in the background; their last good hosts first.
@@ -219,6 +225,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     terminals,
     tree,
     sources,
+    settings,
+    ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
     appInfo: {
       version: opts.version,
       platform: process.platform,
@@ -236,6 +244,9 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   );
   const stopTreeEvents = tree.onDidChange((change) =>
     router.broadcast({ event: 'tree:changed', payload: change }),
+  );
+  const stopSettingsEvents = settings.onDidChange((payload) =>
+    router.broadcast({ event: 'settings:changed', payload }),
   );
   const stopStoreNotices = store.onNotice((notice) =>
     router.broadcast({ event: 'store:notice', payload: notice }),
@@ -269,6 +280,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       stopStoreNotices();
       stopSourceEvents();
       sources.dispose();
+      stopSettingsEvents();
       clearInterval(sweep);
       paneEvents.stop();
       askpassServer.close();
