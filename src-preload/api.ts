@@ -31,6 +31,15 @@ export const Host = z.object({
    * read as an ssh option). The tree still shows it, so nothing silently vanishes.
    */
   problem: z.string().optional(),
+  /** --- sources --- ssh settings a synced source declares (ansible_ssh_private_key_file, ProxyJump). */
+  identityFile: z.string().optional(),
+  jumpHost: z.string().optional(),
+  /** A ProxyCommand the source declares: always shown; passed to ssh only when the source allows it. */
+  proxyCommand: z.object({ command: z.string(), allowed: z.boolean() }).optional(),
+  /** A non-ssh ansible_connection (winrm, network_cli, local...): the tree marks the host. */
+  connection: z.string().optional(),
+  /** Further folder paths of a host that is in several groups: it appears in each, as one host. */
+  otherGroups: z.array(z.array(z.string())).optional(),
 });
 export type Host = z.infer<typeof Host>;
 
@@ -42,6 +51,9 @@ export const SourceStatus = z.object({
   /** Where the source reads from (a file path or URL), for the user's orientation. */
   location: z.string().optional(),
   error: z.string().optional(),
+  /** --- sources --- hosts shown are the last good ones: the latest sync failed (error says why). */
+  stale: z.boolean().optional(),
+  lastSyncAt: z.number().int().optional(),
 });
 export type SourceStatus = z.infer<typeof SourceStatus>;
 
@@ -559,6 +571,195 @@ const treeEvents = {
 } as const;
 
 // ---------------------------------------------------------------------------
+// --- sources ---
+// Configured inventories (Ansible, NetBox) synced in the background by src-main/sources. Options are
+// flat (they are stored as SourceConfig.options); the NetBox token is write-only and goes to the keychain.
+
+const text = (max: number) =>
+  z.string().trim().max(max).refine(noControl, 'must not contain control characters');
+const listOf = (item: z.ZodType<string>, max: number) => z.array(item).max(max);
+const isWebUrl = (value: string) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
+export const SOURCE_GROUP_LEVELS = [
+  'site',
+  'location',
+  'role',
+  'tenant',
+  'platform',
+  'cluster',
+  'tag',
+  'status',
+  'kind',
+] as const;
+export const SOURCE_ADDRESS_CHOICES = [
+  'primary-ip4',
+  'primary-ip6',
+  'primary-ip',
+  'oob-ip',
+  'dns-name',
+  'name',
+] as const;
+
+/** Minutes between automatic syncs; 0 = only on start, on "sync now" and (Ansible) on file changes. */
+const intervalMinutes = z
+  .number()
+  .int('a whole number of minutes')
+  .min(0, '0 or more')
+  .max(10_080, 'at most a week');
+
+export const AnsibleSourceOptions = z
+  .object({
+    paths: listOf(text(4096).min(1, 'an empty path'), 64).min(
+      1,
+      'name at least one inventory file or directory',
+    ),
+    allowScripts: z.boolean().default(false),
+    allowProxyCommand: z.boolean().default(false),
+    intervalMinutes: intervalMinutes.default(0),
+  })
+  .strict();
+export type AnsibleSourceOptions = z.infer<typeof AnsibleSourceOptions>;
+
+export const NetboxSourceOptions = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .min(1, 'the NetBox URL is required')
+      .max(2048)
+      .refine(isWebUrl, 'use an http:// or https:// URL'),
+    /** auto: `nbt_…` tokens go as `Bearer` (NetBox 4.5+ v2), others as `Token` (v1). */
+    tokenStyle: z.enum(['auto', 'v1', 'v2']).default('auto'),
+    caFile: text(4096).default(''),
+    insecureSkipVerify: z.boolean().default(false),
+    kinds: z.enum(['devices', 'vms', 'both']).default('both'),
+    /** `key=value` query parameters (`site=fra1`, `role=leaf`, `vm:cluster=prod`). */
+    filters: listOf(
+      text(1024).refine((v) => /^[^=]+=/.test(v), 'filters are key=value'),
+      200,
+    ).default([]),
+    addressFrom: listOf(
+      z
+        .string()
+        .refine(
+          (v) =>
+            (SOURCE_ADDRESS_CHOICES as readonly string[]).includes(v) ||
+            /^(cf|context):[A-Za-z0-9_.-]+$/.test(v),
+          'not an address choice',
+        ),
+      8,
+    )
+      .min(1, 'choose where the address comes from')
+      .default(['primary-ip4', 'primary-ip6']),
+    groupBy: listOf(z.enum(SOURCE_GROUP_LEVELS), 9).default(['site', 'role']),
+    intervalMinutes: intervalMinutes.default(60),
+  })
+  .strict();
+export type NetboxSourceOptions = z.infer<typeof NetboxSourceOptions>;
+
+const sourceLabel = text(200).min(1, 'a name is required');
+const NetboxToken = z
+  .string()
+  .trim()
+  .max(4096)
+  .refine((v) => !/[\s\p{Cc}]/u.test(v), 'a token has no spaces or control characters');
+
+/** What the user fills in; the token (NetBox) is write-only: empty keeps the stored one. */
+export const SourceDraft = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('ansible'),
+      label: sourceLabel,
+      enabled: z.boolean(),
+      options: AnsibleSourceOptions,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('netbox'),
+      label: sourceLabel,
+      enabled: z.boolean(),
+      options: NetboxSourceOptions,
+      token: NetboxToken.optional(),
+      /** Remove the stored token (anonymous reads). */
+      clearToken: z.boolean().optional(),
+    })
+    .strict(),
+]);
+export type SourceDraft = z.infer<typeof SourceDraft>;
+export type SourceDraftInput = z.input<typeof SourceDraft>;
+
+export const SourceDiff = z.object({
+  at: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  changed: z.number().int(),
+  /** A few host labels of each, for the summary. */
+  addedLabels: z.array(z.string()),
+  removedLabels: z.array(z.string()),
+  changedLabels: z.array(z.string()),
+});
+export type SourceDiff = z.infer<typeof SourceDiff>;
+
+export const SourceSyncState = z.enum(['disabled', 'pending', 'syncing', 'ok', 'stale', 'error']);
+export type SourceSyncState = z.infer<typeof SourceSyncState>;
+
+export const SourceInfo = z.object({
+  /** The configuration id; the tree's source id is `<kind>:<id>`. */
+  id: z.string(),
+  sourceId: z.string(),
+  kind: z.enum(['ansible', 'netbox']),
+  label: z.string(),
+  enabled: z.boolean(),
+  options: z.union([AnsibleSourceOptions, NetboxSourceOptions]),
+  /** NetBox: a token is in the keychain (never its value). */
+  hasToken: z.boolean(),
+  state: SourceSyncState,
+  hostCount: z.number().int(),
+  lastSyncAt: z.number().int().optional(),
+  lastAttemptAt: z.number().int().optional(),
+  nextSyncAt: z.number().int().optional(),
+  error: z.string().optional(),
+  warnings: z.array(z.string()),
+  progress: z.object({ fetched: z.number().int(), total: z.number().int() }).optional(),
+  lastDiff: SourceDiff.optional(),
+});
+export type SourceInfo = z.infer<typeof SourceInfo>;
+
+const SourceConfigId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a source id');
+
+const sourceRequests = {
+  'sources:list': { params: z.object({}).strict(), result: z.object({ sources: z.array(SourceInfo) }) },
+  'sources:add': { params: z.object({ draft: SourceDraft }).strict(), result: SourceInfo },
+  'sources:update': {
+    params: z.object({ id: SourceConfigId, draft: SourceDraft }).strict(),
+    result: SourceInfo,
+  },
+  'sources:remove': {
+    params: z.object({ id: SourceConfigId }).strict(),
+    result: z.object({ removed: z.boolean() }),
+  },
+  /** Starts a sync in the background (all enabled sources without id); never waits for it. */
+  'sources:syncNow': {
+    params: z.object({ id: SourceConfigId.optional() }).strict(),
+    result: z.object({ started: z.number().int() }),
+  },
+} as const;
+
+const sourceEvents = {
+  /** A source's configuration or status changed; hostsChanged: reload the tree's hosts. */
+  'sources:changed': z.object({ sources: z.array(SourceInfo), hostsChanged: z.boolean() }),
+  'sources:progress': z.object({ id: z.string(), fetched: z.number().int(), total: z.number().int() }),
+} as const;
+
+// ---------------------------------------------------------------------------
 // App settings (the store's `settings`; the ⚙ dialog edits them)
 
 /** Terminal appearance; every field optional: the renderer fills what is missing with its defaults. */
@@ -731,6 +932,7 @@ export const requests = {
     result: z.object({ path: z.string(), opened: z.boolean() }),
   },
   ...treeRequests,
+  ...sourceRequests,
   ...settingsRequests,
 } as const;
 
@@ -754,6 +956,7 @@ export const events = {
   /** The set of sessions changed (opened, closed, exited). */
   'sessions:changed': z.object({ sessions: z.array(SessionInfo) }),
   ...treeEvents,
+  ...sourceEvents,
   ...settingsEvents,
 } as const;
 

@@ -32,6 +32,7 @@ import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
 import { SettingsService } from '../settings/settingsService';
 import { muxdeckPaths, type MuxdeckPaths } from './paths';
+import { startSources } from '../sources/startSources';
 
 export interface ComposeOptions {
   home: string;
@@ -142,11 +143,14 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     onChange: () => void late.sessions?.announce().catch(() => undefined),
     logger: opts.logger,
   });
-  const catalog = new HostCatalog([
+  // --- sources --- configured inventories, synced in the background; their last good hosts first.
+  const sources = await startSources({ store, secrets: secretStore, runner, paths, logger: opts.logger });
+  const fixedSources = [
     new SshConfigSource({ file: sshConfig.file, home: userHome, files }),
     new ManualSource(() => store.read()),
     ...syntheticSources(opts.env),
-  ]);
+  ];
+  const catalog = new HostCatalog(() => [...fixedSources, ...sources.hostSources()]);
   const tree = await TreeService.create({
     store,
     catalog,
@@ -220,6 +224,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sessions,
     terminals,
     tree,
+    sources,
     settings,
     ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
     appInfo: {
@@ -246,6 +251,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   const stopStoreNotices = store.onNotice((notice) =>
     router.broadcast({ event: 'store:notice', payload: notice }),
   );
+  const stopSourceEvents = sources.broadcast(router);
 
   // Event-driven: a pane died, or a master connection came or went. The slow sweep only backs them up.
   const reconcile = (): void =>
@@ -272,6 +278,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       unsubscribe();
       stopTreeEvents();
       stopStoreNotices();
+      stopSourceEvents();
+      sources.dispose();
       stopSettingsEvents();
       clearInterval(sweep);
       paneEvents.stop();

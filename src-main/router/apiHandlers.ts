@@ -8,12 +8,15 @@ import type { TreeService } from '../tree/treeService';
 import type { ConnectionContext, Handlers } from './router';
 import { createSettingsHandlers } from './settingsHandlers';
 import { createTreeHandlers } from './treeHandlers';
+import type { SourcesService } from '../sources/sourcesService';
+import { createSourceHandlers } from './sourceHandlers';
 
 export interface ApiServices {
   catalog: HostCatalog;
   sessions: SessionService;
   terminals: TerminalService;
   tree: TreeService;
+  sources: SourcesService;
   settings: SettingsService;
   /** Shows a folder in the desktop's file manager; absent in serve mode, which has no desktop to reach. */
   openFolder?: (path: string) => Promise<boolean>;
@@ -36,6 +39,7 @@ export function createApiHandlers(services: ApiServices): {
   const handlers: Handlers = {
     'app:info': () => services.appInfo,
     ...createTreeHandlers(services.tree),
+    ...createSourceHandlers(services.sources),
     ...createSettingsHandlers(services.settings),
     'hosts:list': () => catalog.list(),
     'sessions:list': () => sessions.list(),

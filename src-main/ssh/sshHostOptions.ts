@@ -8,6 +8,11 @@ export interface SshHostOptions {
   identityFile?: string;
   /** ProxyJump: `[user@]host[:port]`, several separated by commas. */
   jumpHost?: string;
+  /**
+   * A source's ProxyCommand, only when the user allowed it for that source (ssh runs it through a
+   * shell: it is the user's explicit choice to trust that inventory). One argv element, never split.
+   */
+  proxyCommand?: string;
   /** Allow-listed `-o Name=value` options (sshExtraOptions.ts). */
   extraOptions?: SshExtraOptions;
 }
@@ -19,6 +24,12 @@ const USER = /^[A-Za-z0-9._@+-]{1,64}$/;
 /** Why a value cannot be given to ssh, or undefined when it can (the same hostile-input rules as host names). */
 export function sshHostOptionProblem(key: ScalarKey, value: string | number): string | undefined {
   switch (key) {
+    case 'proxyCommand':
+      return typeof value === 'string' &&
+        value.trim() !== '' &&
+        ![...value].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === '\u007f')
+        ? undefined
+        : 'a ProxyCommand is one line without control characters';
     case 'user':
       if (typeof value !== 'string' || !USER.test(value) || value.startsWith('-')) {
         return 'a user name has 1 to 64 letters, digits or . _ @ + - and does not start with "-"';
@@ -63,6 +74,11 @@ export function sshHostOptionArgs(options: SshHostOptions): string[] {
   add('-p', 'port');
   add('-i', 'identityFile');
   add('-J', 'jumpHost');
+  if (options.proxyCommand !== undefined && options.jumpHost === undefined) {
+    const problem = sshHostOptionProblem('proxyCommand', options.proxyCommand);
+    if (problem) throw new InvalidHostNameError(options.proxyCommand, problem);
+    argv.push('-o', `ProxyCommand=${options.proxyCommand}`);
+  }
   for (const [name, value] of Object.entries(options.extraOptions ?? {})) {
     const problem = sshExtraOptionProblem(name, value);
     if (problem) throw new InvalidHostNameError(`${name}=${value}`, problem);

@@ -41,6 +41,10 @@ export function effectiveHost(opts: {
     const entry = resolved[key];
     if (entry && mustPassToSsh(entry.from, sourceKind)) Object.assign(sshOptions, { [key]: entry.value });
   }
+  // Only a ProxyCommand the user allowed for its source; any jump host (theirs or the source's) wins.
+  if (host.proxyCommand?.allowed && sshOptions.jumpHost === undefined && !resolved.jumpHost) {
+    sshOptions.proxyCommand = host.proxyCommand.command;
+  }
   return {
     resolved,
     settings: {

@@ -21,6 +21,7 @@ import { App } from './components/App/App';
 import { createTreeStore } from './stores/tree/treeStore';
 import { startTree } from './tree/startTree';
 import { createTreeCommands } from './tree/treeCommands';
+import { createSourcesStore, startSources } from './sources/sourcesStore';
 
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
@@ -34,6 +35,7 @@ const treeCommands = createTreeCommands({
   appCommands: commands,
   clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
 });
+const sourcesStore = createSourcesStore();
 const terminalStorage = contractTerminalStorage(client, (message) => store.getState().notify(message));
 const services: AppServices = {
   client,
@@ -44,6 +46,7 @@ const services: AppServices = {
   terminalRouter: new TerminalOutputRouter(client),
   commands,
   tree: { store: treeStore, commands: treeCommands },
+  sources: sourcesStore,
   terminal: createTerminalServices(window, terminalStorage),
   settings: createAppSettingsStore(client),
 };
@@ -70,3 +73,6 @@ void startSettings({
   notify: (message) => store.getState().notify(message),
 });
 void startTree({ client, tree: treeStore, app: store, commands: treeCommands });
+void startSources(client, sourcesStore, () => treeCommands.refresh()).catch((error: unknown) =>
+  store.getState().notify(`Could not list the sources: ${String(error)}`),
+);

@@ -6,6 +6,7 @@ import type { TerminalOutputRouter } from '../terminal/terminalOutputRouter';
 import type { TerminalServices } from '../terminal/terminalServices';
 import type { TerminalSizeHint } from '../terminal/terminalSize';
 import type { TreeServices } from '../tree/treeServices';
+import type { SourcesStore } from '../sources/sourcesStore';
 import type { AppSettingsStore } from '../settings/appSettingsStore';
 import type { AppCommands } from './commands';
 
@@ -22,6 +23,8 @@ export interface AppServices {
   terminal: TerminalServices;
   /** The host tree: its store and commands. */
   tree: TreeServices;
+  /** Configured inventories and their sync status (--- sources ---). */
+  sources: SourcesStore;
   /** App-wide settings (sessions, logs, terminal) as the main process keeps them. */
   settings: AppSettingsStore;
 }

@@ -8,23 +8,39 @@ export interface AppSettingsState {
   settings: AppSettings | null;
   /** Why the last change was refused or not saved. */
   error: string | null;
+  /** Settings as the main process has them (at start, or changed in another window). */
   loaded: (settings: AppSettings) => void;
-  /** Sends a change; the main process validates and saves it, and answers the settings now in force. */
+  /**
+   * Shows the change at once and sends it; the main process validates and saves it. A refused change is
+   * taken back and its reason kept in `error`.
+   */
   update: (patch: AppSettingsPatch) => Promise<void>;
 }
 
 export type AppSettingsStore = StoreApi<AppSettingsState>;
 
 export function createAppSettingsStore(client: MuxdeckClient): AppSettingsStore {
-  return createStore<AppSettingsState>()((set) => ({
+  // While changes are on their way, an answer or event describes an older state than the one shown.
+  let inFlight = 0;
+  return createStore<AppSettingsState>()((set, get) => ({
     settings: null,
     error: null,
-    loaded: (settings) => set({ settings }),
+    loaded: (settings) => {
+      if (inFlight === 0) set({ settings });
+    },
     update: async (patch) => {
+      const shown = get().settings;
+      if (shown) set({ settings: { ...shown, ...patch } });
+      inFlight += 1;
       try {
-        set({ settings: await client.invoke('settings:update', { patch }), error: null });
+        const saved = await client.invoke('settings:update', { patch });
+        inFlight -= 1;
+        if (inFlight === 0) set({ settings: saved, error: null });
       } catch (error) {
+        inFlight -= 1;
         set({ error: errorMessage(error) });
+        const current = await client.invoke('settings:get', {}).catch(() => undefined);
+        if (current && inFlight === 0) set({ settings: current });
       }
     },
   }));

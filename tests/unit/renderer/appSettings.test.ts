@@ -80,4 +80,28 @@ describe('app settings in the renderer', () => {
     expect(w.settings.getState().error).toMatch(/from 1 to 10240 MB/);
     expect(w.settings.getState().settings?.logSizeCapMb).toBe(50);
   });
+
+  it('shows a change at once, and an older event arriving meanwhile does not undo it', async () => {
+    const w = world();
+    await startSettings({ ...w, notify: (m) => w.notices.push(m) });
+    let release: () => void = () => {};
+    w.transport.answer(
+      'settings:update',
+      (payload) =>
+        new Promise((resolve) => {
+          release = () =>
+            resolve({
+              ok: true,
+              result: { ...DEFAULT_APP_SETTINGS, ...(payload as { patch: Partial<AppSettings> }).patch },
+            });
+        }),
+    );
+    const saving = w.settings.getState().update({ keepClosedPanes: true });
+    expect(w.settings.getState().settings?.keepClosedPanes).toBe(true);
+    w.transport.emit({ event: 'settings:changed', payload: DEFAULT_APP_SETTINGS });
+    expect(w.settings.getState().settings?.keepClosedPanes).toBe(true);
+    release();
+    await saving;
+    expect(w.settings.getState().settings?.keepClosedPanes).toBe(true);
+  });
 });

@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent, type RefObject } from 'react';
 import { useServices } from '../../app/AppServices';
 import { useTreeState } from '../../tree/useTree';
+import { SyncIndicator } from './SyncIndicator';
 import { SettingsDialog } from '../SettingsDialog/SettingsDialog';
 import './TopBar.css';
 
@@ -47,6 +48,7 @@ export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
           /
         </kbd>
       </div>
+      <SyncIndicator />
       <button
         type="button"
         className="top-bar-settings"
