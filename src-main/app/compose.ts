@@ -28,6 +28,7 @@ import { locateSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
 import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
+import type { StoreData } from '../store/storeSchema';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
 import { muxdeckPaths, type MuxdeckPaths } from './paths';
@@ -59,6 +60,8 @@ export interface MuxdeckServices {
   router: Router;
   sessions: SessionService;
   terminals: TerminalService;
+  /** The user's app settings as stored now (index.ts reads autoUpdate at every update check). */
+  settings(): StoreData['settings'];
   dispose(): void;
 }
 
@@ -276,6 +279,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     router,
     sessions,
     terminals,
+    settings: () => store.read().settings,
     dispose() {
       unsubscribe();
       stopTreeEvents();

@@ -151,7 +151,7 @@ function v1ToV2(input: unknown): StoreData {
   return {
     version: 2,
     tree,
-    settings: { recentLimit: 20 },
+    settings: { recentLimit: 20, autoUpdate: true },
     sources: [],
     layout: { expanded: {} },
   };

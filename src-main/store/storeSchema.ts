@@ -42,6 +42,8 @@ export type SourceConfig = z.infer<typeof SourceConfig>;
 export const AppSettings = z.object({
   /** How many recently connected hosts the Recent section remembers. */
   recentLimit: z.number().int().min(0).max(200),
+  /** Check GitHub releases for a newer Muxdeck and install it on quit (electron-updater); opt-out. */
+  autoUpdate: z.boolean().default(true),
 });
 
 export const Layout = z.object({
@@ -66,7 +68,7 @@ export function emptyStore(): StoreData {
   return {
     version: STORE_VERSION,
     tree: emptyTree(),
-    settings: { recentLimit: 20 },
+    settings: { recentLimit: 20, autoUpdate: true },
     sources: [],
     layout: { expanded: {} },
   };

@@ -44,7 +44,7 @@ export function goodStore(name = 'customers'): StoreData {
       recent: [],
       known: { 'ssh-config:db': { label: 'db', sourceId: 'ssh-config' } },
     },
-    settings: { recentLimit: 20 },
+    settings: { recentLimit: 20, autoUpdate: true },
     sources: [],
     layout: { expanded: {} },
   };
