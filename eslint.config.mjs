@@ -25,6 +25,7 @@ const TYPED_FILES = [
   'src-renderer/**/*.ts',
   'src-renderer/**/*.tsx',
   'tests/**/*.ts',
+  'scripts/**/*.ts',
   'electron.vite.config.ts',
   'vitest.config.ts',
   'playwright.config.ts',
