@@ -194,6 +194,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     logs,
     direct,
     tmuxAvailable: tools.tmuxPath !== undefined,
+    shareConnections: tools.connectionSharing,
     sessionEnvironment: (sessionId) => ({ MUXDECK_SESSION: sessionId }),
     authOptions: async (hostId) =>
       (await secretStore.get(secretAccounts.password(hostId)).catch(() => undefined)) !== undefined

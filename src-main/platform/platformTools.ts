@@ -14,6 +14,8 @@ export interface PlatformTools {
    * a shell script on a Unix socket, and ssh there prompts in the terminal (ConPTY) instead.
    */
   askpass: boolean;
+  /** Whether ssh may share connections (ControlMaster): Windows' OpenSSH does not support it. */
+  connectionSharing: boolean;
   /** What the user must be told (shown as notices in the window). */
   notices: string[];
 }
@@ -65,6 +67,7 @@ export function planPlatformTools(deps: ToolLocatorDeps): PlatformTools {
     sshFound: sshLocated !== undefined,
     path: augmentedPath(deps),
     askpass: platform !== 'win32',
+    connectionSharing: platform !== 'win32',
     notices,
   };
 }

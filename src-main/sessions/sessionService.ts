@@ -59,6 +59,8 @@ export class SessionService {
       direct?: DirectSessions;
       /** False when this machine has no tmux (Windows): every session then runs direct. Default true. */
       tmuxAvailable?: boolean;
+      /** False where ssh has no ControlMaster (Windows): every session makes its own connection. Default true. */
+      shareConnections?: boolean;
       /** Session logs; absent means logging is unavailable. */
       logs?: SessionLogs;
       /** Per-session variables for ssh (askpass wiring); never secrets. */
@@ -106,7 +108,10 @@ export class SessionService {
       destination,
       env: this.deps.env,
     });
-    const controlPath = target ? this.deps.sharing.controlPathFor(destination, target) : undefined;
+    const controlPath =
+      target && this.deps.shareConnections !== false
+        ? this.deps.sharing.controlPathFor(destination, target)
+        : undefined;
     if (controlPath) await this.deps.sharing.ensureUsable(controlPath, destination, beforeDestination);
 
     const command = buildSshArgv({

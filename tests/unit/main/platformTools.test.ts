@@ -83,6 +83,8 @@ describe('Windows: no tmux, the Windows OpenSSH client, direct sessions', () => 
     expect(tools).toMatchObject({ tmuxPath: undefined, sshPath: windowsSsh, sshFound: true, notices: [] });
     // ssh prompts in the terminal there: the askpass helper is a shell script on a Unix socket.
     expect(tools.askpass).toBe(false);
+    // Windows' OpenSSH has no ControlMaster: no shared connections.
+    expect(tools.connectionSharing).toBe(false);
   });
 
   it('finds ssh through PATHEXT in a Path directory (e.g. Git for Windows), case-insensitively', () => {
@@ -121,7 +123,13 @@ describe('Linux and overrides', () => {
       env: { PATH: '/usr/local/bin:/usr/bin' },
       isExecutable: machine('/usr/bin/tmux', '/usr/bin/ssh'),
     });
-    expect(tools).toMatchObject({ tmuxPath: '/usr/bin/tmux', sshPath: '/usr/bin/ssh', notices: [] });
+    expect(tools).toMatchObject({
+      tmuxPath: '/usr/bin/tmux',
+      sshPath: '/usr/bin/ssh',
+      askpass: true,
+      connectionSharing: true,
+      notices: [],
+    });
     expect(sessionRunner('local', true)).toBe('tmux');
     expect(sessionRunner('remote', true)).toBe('tmux');
     expect(sessionRunner('direct', true)).toBe('direct');
