@@ -150,6 +150,137 @@ export const treeFields = {
   notes: z.string().max(20_000, 'at most 20,000 characters'),
 } as const;
 
+// ---------------------------------------------------------------------------
+// Extra ssh options (host and folder settings)
+
+/**
+ * The ssh options a user may add to a host or folder (`-o Name=value`), each with the values it accepts.
+ *
+ * An allow-list, not a deny-list: every value ends up in ssh's argv, and some options run programs or load
+ * libraries (ProxyCommand, LocalCommand, KnownHostsCommand, PKCS11Provider, SecurityKeyProvider), replace
+ * Muxdeck's own machinery (ControlMaster/ControlPath/ControlPersist, RemoteCommand, RequestTTY) or turn
+ * host-key checking off (StrictHostKeyChecking=no). Those stay out; a user who needs them has ~/.ssh/config.
+ */
+const YES_NO = /^(yes|no)$/;
+const COUNT = /^\d{1,6}$/;
+/** OpenSSH algorithm lists, optionally prefixed with + (append), - (remove) or ^ (put first). */
+const ALGORITHMS = /^[+\-^]?[A-Za-z0-9@._-]{1,100}(,[A-Za-z0-9@._-]{1,100}){0,40}$/;
+/** `[bind:]port` then `host:port` (or a socket path), as ssh_config's LocalForward/RemoteForward take them. */
+const FORWARD =
+  /^(\[?[A-Za-z0-9.:_-]{0,253}\]?:)?\d{1,5} (\[?[A-Za-z0-9._:-]{1,253}\]?:\d{1,5}|\/[A-Za-z0-9._/-]{1,200})$/;
+const DYNAMIC_FORWARD = /^(\[?[A-Za-z0-9.:_-]{0,253}\]?:)?\d{1,5}$/;
+
+export const SSH_EXTRA_OPTIONS = {
+  AddKeysToAgent: { pattern: /^(yes|no|ask|confirm)$/, hint: 'yes, no, ask or confirm' },
+  AddressFamily: { pattern: /^(any|inet|inet6)$/, hint: 'any, inet or inet6' },
+  CheckHostIP: { pattern: YES_NO, hint: 'yes or no' },
+  Ciphers: { pattern: ALGORITHMS, hint: 'a comma-separated list of ciphers' },
+  Compression: { pattern: YES_NO, hint: 'yes or no' },
+  ConnectTimeout: { pattern: COUNT, hint: 'a number of seconds' },
+  ConnectionAttempts: { pattern: COUNT, hint: 'a number' },
+  DynamicForward: { pattern: DYNAMIC_FORWARD, hint: '[bind:]port' },
+  ExitOnForwardFailure: { pattern: YES_NO, hint: 'yes or no' },
+  ForwardAgent: { pattern: YES_NO, hint: 'yes or no' },
+  ForwardX11: { pattern: YES_NO, hint: 'yes or no' },
+  ForwardX11Trusted: { pattern: YES_NO, hint: 'yes or no' },
+  GSSAPIAuthentication: { pattern: YES_NO, hint: 'yes or no' },
+  HostKeyAlgorithms: { pattern: ALGORITHMS, hint: 'a comma-separated list of algorithms' },
+  IdentitiesOnly: { pattern: YES_NO, hint: 'yes or no' },
+  KbdInteractiveAuthentication: { pattern: YES_NO, hint: 'yes or no' },
+  KexAlgorithms: { pattern: ALGORITHMS, hint: 'a comma-separated list of algorithms' },
+  LocalForward: { pattern: FORWARD, hint: '[bind:]port host:hostport' },
+  LogLevel: {
+    pattern: /^(QUIET|FATAL|ERROR|INFO|VERBOSE|DEBUG|DEBUG1|DEBUG2|DEBUG3)$/,
+    hint: 'QUIET, FATAL, ERROR, INFO, VERBOSE or DEBUG1–3',
+  },
+  MACs: { pattern: ALGORITHMS, hint: 'a comma-separated list of MACs' },
+  PasswordAuthentication: { pattern: YES_NO, hint: 'yes or no' },
+  PreferredAuthentications: {
+    pattern: /^[a-z-]{1,40}(,[a-z-]{1,40}){0,10}$/,
+    hint: 'a comma-separated list such as publickey,password',
+  },
+  PubkeyAcceptedAlgorithms: { pattern: ALGORITHMS, hint: 'a comma-separated list of algorithms' },
+  PubkeyAuthentication: { pattern: YES_NO, hint: 'yes or no' },
+  RemoteForward: { pattern: FORWARD, hint: '[bind:]port host:hostport' },
+  SendEnv: {
+    pattern: /^[A-Za-z_][A-Za-z0-9_*]{0,63}( [A-Za-z_][A-Za-z0-9_*]{0,63}){0,20}$/,
+    hint: 'environment variable names separated by spaces',
+  },
+  ServerAliveCountMax: { pattern: COUNT, hint: 'a number' },
+  ServerAliveInterval: { pattern: COUNT, hint: 'a number of seconds' },
+  StrictHostKeyChecking: {
+    pattern: /^(yes|ask|accept-new)$/,
+    hint: 'yes, ask or accept-new (Muxdeck never turns host-key checking off)',
+  },
+  TCPKeepAlive: { pattern: YES_NO, hint: 'yes or no' },
+  UpdateHostKeys: { pattern: /^(yes|no|ask)$/, hint: 'yes, no or ask' },
+  VisualHostKey: { pattern: YES_NO, hint: 'yes or no' },
+} as const satisfies Record<string, { pattern: RegExp; hint: string }>;
+
+export type SshExtraOptionName = keyof typeof SSH_EXTRA_OPTIONS;
+export const SSH_EXTRA_OPTION_NAMES = Object.keys(SSH_EXTRA_OPTIONS) as SshExtraOptionName[];
+
+function isExtraOptionName(name: string): name is SshExtraOptionName {
+  return Object.hasOwn(SSH_EXTRA_OPTIONS, name);
+}
+
+/** Why `name=value` may not be passed to ssh, or undefined when it may. */
+export function sshExtraOptionProblem(name: string, value: string): string | undefined {
+  const canonical = SSH_EXTRA_OPTION_NAMES.find((known) => known.toLowerCase() === name.toLowerCase());
+  if (!canonical || !isExtraOptionName(canonical)) {
+    return `${name} is not an option Muxdeck passes to ssh (allowed: ${SSH_EXTRA_OPTION_NAMES.join(', ')}); put it in ~/.ssh/config instead`;
+  }
+  if (canonical !== name) return `write ${canonical}, not ${name}`;
+  const rule = SSH_EXTRA_OPTIONS[canonical];
+  return rule.pattern.test(value) ? undefined : `${canonical} takes ${rule.hint}`;
+}
+
+/** Extra ssh options of a host or folder: option name → value, every pair allowed and well formed. */
+export const SshExtraOptions = z
+  .record(z.string().max(64), z.string().max(600))
+  .superRefine((options, ctx) => {
+    const names = Object.keys(options);
+    if (names.length > 32) ctx.addIssue({ code: 'custom', message: 'at most 32 extra ssh options' });
+    for (const name of names) {
+      const problem = sshExtraOptionProblem(name, options[name] ?? '');
+      if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+    }
+  });
+export type SshExtraOptions = z.infer<typeof SshExtraOptions>;
+
+/**
+ * The form's text, one `Name value` or `Name=value` per line (ssh_config's own syntax; # comments and
+ * blank lines ignored), as options, or the first problem with its line number.
+ */
+export function parseSshExtraOptions(
+  text: string,
+): { ok: true; options: SshExtraOptions } | { ok: false; problem: string } {
+  const options: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const match = /^([A-Za-z0-9]+)\s*(?:=|\s)\s*(.*)$/.exec(line);
+    const name = match?.[1];
+    const value = match?.[2]?.trim();
+    if (!name || !value)
+      return { ok: false, problem: `line ${index + 1}: write Name value, e.g. ServerAliveInterval 30` };
+    const problem = sshExtraOptionProblem(name, value);
+    if (problem) return { ok: false, problem: `line ${index + 1}: ${problem}` };
+    if (Object.hasOwn(options, name))
+      return { ok: false, problem: `line ${index + 1}: ${name} is given twice` };
+    options[name] = value;
+  }
+  return { ok: true, options };
+}
+
+/** The options as the form shows them, one `Name value` per line. */
+export function formatSshExtraOptions(options: SshExtraOptions | undefined): string {
+  return Object.entries(options ?? {})
+    .map(([name, value]) => `${name} ${value}`)
+    .join('\n');
+}
+
 /** ssh-relevant settings a host inherits from its folders; every key is optional: absent = inherit. */
 export const HostSettings = z
   .object({
@@ -159,10 +290,20 @@ export const HostSettings = z
     jumpHost: treeFields.jumpHost.optional(),
     persistence: PersistenceMode.optional(),
     logging: z.boolean().optional(),
+    /** Further `-o Name=value` options, from SSH_EXTRA_OPTIONS above; inherited as a whole. */
+    extraOptions: SshExtraOptions.optional(),
   })
   .strict();
 export type HostSettings = z.infer<typeof HostSettings>;
-export const SETTING_KEYS = ['user', 'port', 'identityFile', 'jumpHost', 'persistence', 'logging'] as const;
+export const SETTING_KEYS = [
+  'user',
+  'port',
+  'identityFile',
+  'jumpHost',
+  'persistence',
+  'logging',
+  'extraOptions',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const FolderId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a folder id');
@@ -351,6 +492,7 @@ export const InheritedSettings = z.object({
   jumpHost: z.object({ value: z.string(), from: SettingOrigin }).optional(),
   persistence: z.object({ value: PersistenceMode, from: SettingOrigin }).optional(),
   logging: z.object({ value: z.boolean(), from: SettingOrigin }).optional(),
+  extraOptions: z.object({ value: SshExtraOptions, from: SettingOrigin }).optional(),
 });
 export type InheritedSettings = z.infer<typeof InheritedSettings>;
 
@@ -414,6 +556,70 @@ const treeEvents = {
   /** The overlay changed (any window); manualHosts when manual hosts changed. */
   'tree:changed': z.object({ overlay: TreeOverlay, manualHosts: z.array(Host).optional() }),
   'store:notice': StoreNotice,
+} as const;
+
+// ---------------------------------------------------------------------------
+// App settings (the store's `settings`; the ⚙ dialog edits them)
+
+/** Terminal appearance; every field optional: the renderer fills what is missing with its defaults. */
+export const TerminalPreferences = z
+  .object({
+    fontFamily: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200, 'at most 200 characters')
+      .refine((v) => !/[;{}<>\\]/.test(v), 'a font list such as "JetBrains Mono", monospace'),
+    fontSize: z.number().int().min(6).max(40),
+    /** Zoom steps added to fontSize (Ctrl+= / Ctrl+-), kept apart so Ctrl+0 returns to the chosen size. */
+    zoom: z.number().int().min(-40).max(40),
+    theme: z.enum(['system', 'dark', 'light']),
+    copyOnSelect: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type TerminalPreferences = z.infer<typeof TerminalPreferences>;
+
+const appSettingFields = {
+  /** How many recently connected hosts the Recent section remembers. */
+  recentLimit: z.number().int('a whole number').min(0, 'from 0 to 200').max(200, 'from 0 to 200'),
+  /** Automatic reconnection attempts after a dropped connection (exponential backoff); 0 turns it off. */
+  reconnectAttempts: z.number().int('a whole number').min(0, 'from 0 to 20').max(20, 'from 0 to 20'),
+  /** Keep a pane whose remote command finished (user typed exit) instead of closing its tab. */
+  keepClosedPanes: z.boolean(),
+  /** A session log stops growing at this size. */
+  logSizeCapMb: z
+    .number()
+    .int('a whole number')
+    .min(1, 'from 1 to 10240 MB')
+    .max(10_240, 'from 1 to 10240 MB'),
+  terminal: TerminalPreferences,
+  /** Look for a newer release on GitHub and install it on quit (packaged app, electron-updater); opt-out. */
+  autoUpdate: z.boolean(),
+};
+export const AppSettings = z.object(appSettingFields);
+export type AppSettings = z.infer<typeof AppSettings>;
+/** A change to some settings; what it leaves out stays as it is (terminal is replaced as a whole). */
+export const AppSettingsPatch = z.object(appSettingFields).partial().strict();
+export type AppSettingsPatch = z.infer<typeof AppSettingsPatch>;
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  recentLimit: 20,
+  reconnectAttempts: 3,
+  keepClosedPanes: false,
+  logSizeCapMb: 50,
+  terminal: {},
+  autoUpdate: true,
+};
+
+const settingsRequests = {
+  'settings:get': { params: z.object({}).strict(), result: AppSettings },
+  'settings:update': { params: z.object({ patch: AppSettingsPatch }).strict(), result: AppSettings },
+} as const;
+
+const settingsEvents = {
+  /** Settings changed (from any window). */
+  'settings:changed': AppSettings,
 } as const;
 
 // ---------------------------------------------------------------------------
@@ -519,7 +725,16 @@ export const requests = {
     params: z.object({ terminalId: TerminalId }).strict(),
     result: z.object({}),
   },
+  /**
+   * The folder holding a session's log. The desktop app opens it in the file manager (opened: true);
+   * serve mode cannot reach the user's desktop and only answers the path.
+   */
+  'sessions:logFolder': {
+    params: z.object({ sessionId: SessionId }).strict(),
+    result: z.object({ path: z.string(), opened: z.boolean() }),
+  },
   ...treeRequests,
+  ...settingsRequests,
 } as const;
 
 export type RequestChannel = keyof typeof requests;
@@ -542,6 +757,7 @@ export const events = {
   /** The set of sessions changed (opened, closed, exited). */
   'sessions:changed': z.object({ sessions: z.array(SessionInfo) }),
   ...treeEvents,
+  ...settingsEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -28,9 +28,10 @@ import { locateSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
 import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
-import type { StoreData } from '../store/storeSchema';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
+import { SettingsService } from '../settings/settingsService';
+import type { AppSettings } from '../../src-preload/api';
 import { muxdeckPaths, type MuxdeckPaths } from './paths';
 import { absentTmuxRunner } from '../platform/absentTmuxRunner';
 import { isExecutableFile } from '../platform/nodeExecutableCheck';
@@ -49,6 +50,8 @@ export interface ComposeOptions {
   secrets?: SecretStore;
   runner?: CommandRunner;
   files?: FileReader;
+  /** Shows a folder in the desktop's file manager (Electron's shell.openPath); serve mode has none. */
+  openFolder?: (path: string) => Promise<boolean>;
   /** Explicit ssh config file (a user setting / MUXDECK_SSH_CONFIG); default $HOME/.ssh/config. */
   sshConfigFile?: string;
   /** tmux, ssh and PATH for this platform; default: located on this machine (platformTools.ts). */
@@ -61,7 +64,7 @@ export interface MuxdeckServices {
   sessions: SessionService;
   terminals: TerminalService;
   /** The user's app settings as stored now (index.ts reads autoUpdate at every update check). */
-  settings(): StoreData['settings'];
+  settings(): AppSettings;
   dispose(): void;
 }
 
@@ -127,20 +130,34 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sshPath,
     env,
   });
+  // --- store: one durable store in MUXDECK_HOME for the tree, settings, sources and layout.
+  const store = await DurableStore.open({
+    files: nodeFileStore,
+    paths: storePaths(paths.home),
+    clock: systemClock,
+    logger: opts.logger,
+  });
+  const settings = new SettingsService(store);
+  for (const message of tools.notices) {
+    opts.logger.warn(message);
+    store.notify({ level: 'warning', message });
+  }
+
   // Health reports changes through the session service, which needs health to exist first.
   const late: { sessions?: SessionService } = {};
   const logs = new SessionLogs({
     dir: paths.logs,
     pipePane: (session, command) => tmux.pipePane(session, command),
     stopPipe: (session) => tmux.stopPipe(session),
+    capBytes: () => settings.get().logSizeCapMb * 1024 * 1024,
   });
   logs.watchCaps();
   const health = new SessionHealth({
     tmux,
     sharing,
     clock: systemClock,
-    policy: () => DEFAULT_RECONNECT_POLICY,
-    keepClosedPanes: () => false,
+    policy: () => ({ ...DEFAULT_RECONNECT_POLICY, maxAttempts: settings.get().reconnectAttempts }),
+    keepClosedPanes: () => settings.get().keepClosedPanes,
     onRespawned: async (record) => {
       if (record.options.logFile)
         await logs.start(record.name, record.options.label ?? record.name, record.options.logFile);
@@ -148,17 +165,6 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     onChange: () => void late.sessions?.announce().catch(() => undefined),
     logger: opts.logger,
   });
-  // --- tree & store: one durable store in MUXDECK_HOME; the user's own hosts are one more source.
-  const store = await DurableStore.open({
-    files: nodeFileStore,
-    paths: storePaths(paths.home),
-    clock: systemClock,
-    logger: opts.logger,
-  });
-  for (const message of tools.notices) {
-    opts.logger.warn(message);
-    store.notify({ level: 'warning', message });
-  }
   const catalog = new HostCatalog([
     new SshConfigSource({ file: sshConfig.file, home: userHome, files }),
     new ManualSource(() => store.read()),
@@ -237,6 +243,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sessions,
     terminals,
     tree,
+    settings,
+    ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
     appInfo: {
       version: opts.version,
       platform: process.platform,
@@ -254,6 +262,9 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   );
   const stopTreeEvents = tree.onDidChange((change) =>
     router.broadcast({ event: 'tree:changed', payload: change }),
+  );
+  const stopSettingsEvents = settings.onDidChange((payload) =>
+    router.broadcast({ event: 'settings:changed', payload }),
   );
   const stopStoreNotices = store.onNotice((notice) =>
     router.broadcast({ event: 'store:notice', payload: notice }),
@@ -280,11 +291,12 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     router,
     sessions,
     terminals,
-    settings: () => store.read().settings,
+    settings: () => settings.get(),
     dispose() {
       unsubscribe();
       stopTreeEvents();
       stopStoreNotices();
+      stopSettingsEvents();
       clearInterval(sweep);
       paneEvents.stop();
       askpassServer?.close();

@@ -1,9 +1,12 @@
+import { dirname } from 'node:path';
 import { ApiError } from '../common/apiError';
 import type { HostCatalog } from '../inventory/hostCatalog';
 import type { SessionService } from '../sessions/sessionService';
+import type { SettingsService } from '../settings/settingsService';
 import type { TerminalService } from '../sessions/terminalService';
 import type { TreeService } from '../tree/treeService';
 import type { ConnectionContext, Handlers } from './router';
+import { createSettingsHandlers } from './settingsHandlers';
 import { createTreeHandlers } from './treeHandlers';
 
 export interface ApiServices {
@@ -11,6 +14,9 @@ export interface ApiServices {
   sessions: SessionService;
   terminals: TerminalService;
   tree: TreeService;
+  settings: SettingsService;
+  /** Shows a folder in the desktop's file manager; absent in serve mode, which has no desktop to reach. */
+  openFolder?: (path: string) => Promise<boolean>;
   appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
 }
 
@@ -30,6 +36,7 @@ export function createApiHandlers(services: ApiServices): {
   const handlers: Handlers = {
     'app:info': () => services.appInfo,
     ...createTreeHandlers(services.tree),
+    ...createSettingsHandlers(services.settings),
     'hosts:list': () => catalog.list(),
     'sessions:list': () => sessions.list(),
     'sessions:open': async ({ hostId, cols, rows }) => {
@@ -39,6 +46,18 @@ export function createApiHandlers(services: ApiServices): {
     },
     'sessions:close': async ({ sessionId }) => ({ closed: await sessions.close(sessionId) }),
     'sessions:reconnect': ({ sessionId }) => sessions.reconnect(sessionId),
+    'sessions:logFolder': async ({ sessionId }) => {
+      const session = await sessions.find(sessionId);
+      if (!session) throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running.`);
+      if (!session.logFile) {
+        throw new ApiError(
+          'NOT_FOUND',
+          `${session.label} is not logged: turn on "Session logging" in the host's or its folder's settings.`,
+        );
+      }
+      const path = dirname(session.logFile);
+      return { path, opened: services.openFolder ? await services.openFolder(path) : false };
+    },
     'terminal:attach': async ({ sessionId, cols, rows }, ctx) => {
       if (!(await sessions.find(sessionId))) {
         throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck's tmux server.`);

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  AppSettings,
+  DEFAULT_APP_SETTINGS,
   HostOverlay,
   HostSourceKind,
   KnownHost,
@@ -39,11 +41,17 @@ export const SourceConfig = z.object({
 });
 export type SourceConfig = z.infer<typeof SourceConfig>;
 
-export const AppSettings = z.object({
-  /** How many recently connected hosts the Recent section remembers. */
-  recentLimit: z.number().int().min(0).max(200),
-  /** Check GitHub releases for a newer Muxdeck and install it on quit (electron-updater); opt-out. */
-  autoUpdate: z.boolean().default(true),
+/**
+ * The contract's AppSettings, each with its default, so a setting added later needs no new store version:
+ * a file written before it existed reads as the default.
+ */
+export const StoredSettings = z.object({
+  recentLimit: AppSettings.shape.recentLimit.default(DEFAULT_APP_SETTINGS.recentLimit),
+  reconnectAttempts: AppSettings.shape.reconnectAttempts.default(DEFAULT_APP_SETTINGS.reconnectAttempts),
+  keepClosedPanes: AppSettings.shape.keepClosedPanes.default(DEFAULT_APP_SETTINGS.keepClosedPanes),
+  logSizeCapMb: AppSettings.shape.logSizeCapMb.default(DEFAULT_APP_SETTINGS.logSizeCapMb),
+  terminal: AppSettings.shape.terminal.default({}),
+  autoUpdate: AppSettings.shape.autoUpdate.default(DEFAULT_APP_SETTINGS.autoUpdate),
 });
 
 export const Layout = z.object({
@@ -54,7 +62,7 @@ export const Layout = z.object({
 export const StoreData = z.object({
   version: z.literal(STORE_VERSION),
   tree: TreeSection,
-  settings: AppSettings,
+  settings: StoredSettings,
   sources: z.array(SourceConfig),
   layout: Layout,
 });
@@ -68,7 +76,7 @@ export function emptyStore(): StoreData {
   return {
     version: STORE_VERSION,
     tree: emptyTree(),
-    settings: { recentLimit: 20, autoUpdate: true },
+    settings: { ...DEFAULT_APP_SETTINGS, terminal: {} },
     sources: [],
     layout: { expanded: {} },
   };

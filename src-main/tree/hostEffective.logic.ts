@@ -14,7 +14,7 @@ export function folderMap(tree: TreeSection): Map<string, TreeFolder> {
   return new Map(tree.folders.map((folder) => [folder.id, folder]));
 }
 
-const SSH_KEYS = ['user', 'port', 'identityFile', 'jumpHost'] as const;
+const SSH_KEYS = ['user', 'port', 'identityFile', 'jumpHost', 'extraOptions'] as const;
 
 /** A listed host with the user's overlay and its folders' settings applied. */
 export function effectiveHost(opts: {

@@ -11,6 +11,9 @@ import { selectTransport } from './bridge/selectTransport';
 import { createAppStore } from './stores/appStore';
 import { TerminalOutputRouter } from './terminal/terminalOutputRouter';
 import { localStorageSettings } from './terminal/settingsStorage';
+import { createAppSettingsStore } from './settings/appSettingsStore';
+import { contractTerminalStorage } from './settings/contractTerminalStorage';
+import { startSettings } from './settings/startSettings';
 import { createTerminalServices } from './terminal/terminalServices';
 import { ESTIMATED_CELL } from './terminal/terminalOptions';
 import { TerminalSizeHint } from './terminal/terminalSize';
@@ -31,6 +34,7 @@ const treeCommands = createTreeCommands({
   appCommands: commands,
   clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
 });
+const terminalStorage = contractTerminalStorage(client, (message) => store.getState().notify(message));
 const services: AppServices = {
   client,
   store,
@@ -40,8 +44,8 @@ const services: AppServices = {
   terminalRouter: new TerminalOutputRouter(client),
   commands,
   tree: { store: treeStore, commands: treeCommands },
-  // localStorage until the contract-backed settings store exists; any SettingsStorage fits here.
-  terminal: createTerminalServices(window, localStorageSettings('muxdeck.terminal', window.localStorage)),
+  terminal: createTerminalServices(window, terminalStorage),
+  settings: createAppSettingsStore(client),
 };
 
 const root = document.getElementById('root');
@@ -56,4 +60,13 @@ createRoot(root).render(
 
 // Outside React on purpose: loading and the sessions subscription happen once, not per (strict) mount.
 void startApp(client, store);
+void startSettings({
+  client,
+  settings: services.settings,
+  terminal: services.terminal.settings,
+  terminalStorage,
+  // Where Muxdeck 0.1 kept terminal settings; moved into the store once.
+  legacyTerminalStorage: localStorageSettings('muxdeck.terminal', window.localStorage),
+  notify: (message) => store.getState().notify(message),
+});
 void startTree({ client, tree: treeStore, app: store, commands: treeCommands });

@@ -6,6 +6,7 @@ import type { TerminalOutputRouter } from '../terminal/terminalOutputRouter';
 import type { TerminalServices } from '../terminal/terminalServices';
 import type { TerminalSizeHint } from '../terminal/terminalSize';
 import type { TreeServices } from '../tree/treeServices';
+import type { AppSettingsStore } from '../settings/appSettingsStore';
 import type { AppCommands } from './commands';
 
 /** Everything components need that is not React state: built once in main.tsx. */
@@ -21,6 +22,8 @@ export interface AppServices {
   terminal: TerminalServices;
   /** The host tree: its store and commands. */
   tree: TreeServices;
+  /** App-wide settings (sessions, logs, terminal) as the main process keeps them. */
+  settings: AppSettingsStore;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);
