@@ -795,6 +795,8 @@ const appSettingFields = {
     .min(1, 'from 1 to 10240 MB')
     .max(10_240, 'from 1 to 10240 MB'),
   terminal: TerminalPreferences,
+  /** Look for a newer release on GitHub and install it on quit (packaged app, electron-updater); opt-out. */
+  autoUpdate: z.boolean(),
 };
 export const AppSettings = z.object(appSettingFields);
 export type AppSettings = z.infer<typeof AppSettings>;
@@ -808,6 +810,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   keepClosedPanes: false,
   logSizeCapMb: 50,
   terminal: {},
+  autoUpdate: true,
 };
 
 const settingsRequests = {

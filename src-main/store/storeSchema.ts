@@ -83,6 +83,7 @@ export const StoredSettings = z.object({
   keepClosedPanes: AppSettings.shape.keepClosedPanes.default(DEFAULT_APP_SETTINGS.keepClosedPanes),
   logSizeCapMb: AppSettings.shape.logSizeCapMb.default(DEFAULT_APP_SETTINGS.logSizeCapMb),
   terminal: AppSettings.shape.terminal.default({}),
+  autoUpdate: AppSettings.shape.autoUpdate.default(DEFAULT_APP_SETTINGS.autoUpdate),
 });
 
 export const Layout = z.object({
