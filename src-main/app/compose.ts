@@ -28,6 +28,7 @@ import { locateSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
 import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
+import { WorkspaceLayoutStore } from '../store/workspaceLayoutStore';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
 import { muxdeckPaths, type MuxdeckPaths } from './paths';
@@ -214,6 +215,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sessions,
     terminals,
     tree,
+    layout: new WorkspaceLayoutStore(store),
     appInfo: {
       version: opts.version,
       platform: process.platform,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MANUAL_SOURCE_ID, treeFields, type HostOverlay, type HostSettings } from '../../src-preload/api';
-import { STORE_VERSION, type StoreData, type TreeSection } from './storeSchema';
+import { emptyWorkspace, STORE_VERSION, type StoreData, type TreeSection } from './storeSchema';
 
 /**
  * Every shape the store file ever had, and the step from each to the next. A file of any earlier
@@ -153,7 +153,7 @@ function v1ToV2(input: unknown): StoreData {
     tree,
     settings: { recentLimit: 20 },
     sources: [],
-    layout: { expanded: {} },
+    layout: { expanded: {}, workspace: emptyWorkspace() },
   };
 }
 

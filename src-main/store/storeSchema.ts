@@ -6,6 +6,7 @@ import {
   ManualHostRecord,
   RecentEntry,
   TreeFolder,
+  WorkspaceLayout,
 } from '../../src-preload/api';
 
 /**
@@ -47,6 +48,8 @@ export const AppSettings = z.object({
 export const Layout = z.object({
   /** Expanded/collapsed tree nodes by node id. */
   expanded: z.record(z.string(), z.boolean()),
+  /** Tabs, splits and tab groups by session id (issue 6); a default, so older files need no migration. */
+  workspace: WorkspaceLayout.default(() => emptyWorkspace()),
 });
 
 export const StoreData = z.object({
@@ -68,6 +71,10 @@ export function emptyStore(): StoreData {
     tree: emptyTree(),
     settings: { recentLimit: 20 },
     sources: [],
-    layout: { expanded: {} },
+    layout: { expanded: {}, workspace: emptyWorkspace() },
   };
+}
+
+export function emptyWorkspace(): WorkspaceLayout {
+  return { tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' };
 }
