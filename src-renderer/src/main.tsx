@@ -9,6 +9,7 @@ import { startApp } from './app/startApp';
 import { createMuxdeckClient } from './bridge/client';
 import { selectTransport } from './bridge/selectTransport';
 import { createAppStore } from './stores/appStore';
+import { InputDispatcher } from './terminal/inputDispatcher';
 import { TerminalOutputRouter } from './terminal/terminalOutputRouter';
 import { localStorageSettings } from './terminal/settingsStorage';
 import { createTerminalServices } from './terminal/terminalServices';
@@ -39,6 +40,7 @@ const services: AppServices = {
   // Subscribed before anything attaches, so no terminal output can slip past it.
   terminalRouter: new TerminalOutputRouter(client),
   commands,
+  input: new InputDispatcher(client, store),
   tree: { store: treeStore, commands: treeCommands },
   // localStorage until the contract-backed settings store exists; any SettingsStorage fits here.
   terminal: createTerminalServices(window, localStorageSettings('muxdeck.terminal', window.localStorage)),

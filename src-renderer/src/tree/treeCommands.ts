@@ -25,6 +25,8 @@ export interface TreeCommands {
   connect(hostIds: readonly string[]): void;
   /** Enter / double-click / "Connect" on a node: the selection when the node is part of it. */
   connectFrom(nodeId: string): void;
+  /** Shift+Enter / "Open selection as a group" on a node: the selection when the node is part of it. */
+  openGroupFrom(nodeId: string): void;
   runMenuCommand(command: MenuCommand, nodeId: string): void;
   newHost(folderId: string | null): void;
   newFolder(parentId: string | null): void;
@@ -87,6 +89,33 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
       notify(`Could not change the tree: ${errorMessage(error)}`);
       return null;
     }
+  }
+
+  /** Hosts that can be connected to; says how many cannot. */
+  function connectableOf(hostIds: readonly string[]): string[] {
+    const connectable = hostIds.filter((id) => entryOf(id) && !entryOf(id)?.missing);
+    const skipped = hostIds.length - connectable.length;
+    if (skipped > 0)
+      notify(
+        `${skipped === 1 ? 'One host is' : `${skipped} hosts are`} missing from its source and cannot be connected.`,
+      );
+    return connectable;
+  }
+
+  /** "Open selection as group" (Shift+Enter): a tab group of the hosts, tiled, ready to broadcast. */
+  function openGroup(hostIds: readonly string[]): void {
+    const connectable = connectableOf(hostIds);
+    if (connectable.length === 0) return;
+    const run = () => deps.appCommands.openGroup(connectable);
+    if (connectable.length > CONFIRM_CONNECT_ABOVE) {
+      tree().openDialog({
+        kind: 'confirm',
+        title: `Open ${connectable.length} sessions as a group?`,
+        message: `This opens a session to each of ${labels(connectable)}.`,
+        confirmLabel: `Open ${connectable.length} sessions`,
+        run,
+      });
+    } else void run();
   }
 
   function connect(hostIds: readonly string[]): void {
@@ -276,8 +305,9 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
       case 'connect':
         return connect(targets);
       case 'connectSplit':
+        return void deps.appCommands.connectInSplit(connectableOf(targets));
       case 'openGroup':
-        return;
+        return openGroup(targets);
       case 'copyAddress':
         return void copy(
           targets
@@ -394,6 +424,7 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     },
     connect,
     connectFrom: (nodeId) => connect(targetsOf(tree(), nodeId)),
+    openGroupFrom: (nodeId) => openGroup(targetsOf(tree(), nodeId)),
     runMenuCommand,
     newHost,
     newFolder,

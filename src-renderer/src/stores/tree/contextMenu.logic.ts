@@ -34,8 +34,6 @@ export interface MenuItem {
   shortcut?: string;
 }
 
-const NOT_YET = 'Splits and groups are not available yet';
-
 const hosts = (n: number) => (n === 1 ? 'host' : `${n} hosts`);
 
 /** The menu for a host row; `targets` are the hosts it acts on (the selection, or the clicked host). */
@@ -49,13 +47,18 @@ export function hostMenu(entry: TreeEntry, area: Area, targets: readonly TreeEnt
       shortcut: 'Enter',
       ...(connectable.length === 0 ? { disabled: true, title: 'Missing from its source' } : {}),
     },
-    { command: 'connectSplit', label: 'Connect in a split', disabled: true, title: NOT_YET },
+    {
+      command: 'connectSplit',
+      label: n === 1 ? 'Connect in a split' : `Connect ${hosts(connectable.length)} in splits`,
+      title: 'Beside the focused pane of the current tab',
+      ...(connectable.length === 0 ? { disabled: true } : {}),
+    },
     {
       command: 'openGroup',
       label: 'Open selection as a group',
       shortcut: 'Shift+Enter',
-      disabled: true,
-      title: NOT_YET,
+      title: 'A tab group tiled as a grid, ready to broadcast',
+      ...(connectable.length === 0 ? { disabled: true } : {}),
     },
     {
       command: 'copyAddress',

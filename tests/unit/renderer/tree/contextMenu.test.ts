@@ -13,12 +13,12 @@ const commands = (items: ReturnType<typeof hostMenu>) =>
   items.map((item) => `${item.command}${item.disabled ? ' (disabled)' : ''}`);
 
 describe('context menus', () => {
-  it('offers everything the issue lists, splits and groups disabled with a reason', () => {
+  it('offers everything the issue lists, splits and groups included', () => {
     const items = hostMenu(entry('ssh-config:web-2'), 'source', [entry('ssh-config:web-2')]);
     expect(commands(items)).toEqual([
       'connect',
-      'connectSplit (disabled)',
-      'openGroup (disabled)',
+      'connectSplit',
+      'openGroup',
       'copyAddress',
       'copySshCommand',
       'edit',
@@ -27,7 +27,7 @@ describe('context menus', () => {
       'duplicate',
       'forget',
     ]);
-    expect(items[1]?.title).toContain('not available yet');
+    expect(items[2]?.label).toBe('Open selection as a group');
   });
 
   it('words "remove" for where the host is shown, and counts the selection', () => {
