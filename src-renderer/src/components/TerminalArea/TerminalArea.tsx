@@ -1,5 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useStore } from 'zustand';
 import { useAppState, useServices } from '../../app/AppServices';
+import { themeNameOf } from '../../terminal/terminalSettingsStore';
+import { TERMINAL_THEMES } from '../../terminal/terminalThemes';
 import { newLayoutId } from '../../stores/appStore';
 import { broadcastTargets, candidates, togglePane } from '../../stores/workspace/broadcast.logic';
 import { computeRects, panesOf, type PaneRect } from '../../stores/workspace/layout.logic';
@@ -40,7 +43,8 @@ function zoneAt(event: DragEvent<HTMLElement>): Zone {
  * split-pane library: those nest one DOM subtree per split, and moving a pane would remount it.)
  */
 export function TerminalArea() {
-  const { sizeHint, actions } = useServices();
+  const { sizeHint, actions, terminal } = useServices();
+  const themeName = useStore(terminal.settings, themeNameOf);
   const workspace = useAppState((state) => state.workspace);
   const sessions = useAppState((state) => state.sessions);
   const broadcast = useAppState((state) => state.broadcast);
@@ -110,6 +114,7 @@ export function TerminalArea() {
         aria-labelledby={active ? tabElementId(active.id) : undefined}
         className="workspace-panel"
         hidden={!active}
+        style={{ background: TERMINAL_THEMES[themeName].background }}
       >
         {placed.map(({ tab, pane, shown }) => (
           <TerminalPane

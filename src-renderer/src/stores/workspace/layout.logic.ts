@@ -219,6 +219,10 @@ export function pruneLayout(node: LayoutNode, keep: (sessionId: string) => boole
       if (next) kept.push({ child: next, size: current.sizes[index] ?? 0 });
     });
     if (kept.length === 0) return null;
+    const untouched =
+      kept.length === current.children.length &&
+      kept.every((entry, index) => entry.child === current.children[index]);
+    if (untouched) return current;
     return split(
       current.direction,
       kept.map((entry) => entry.child),
