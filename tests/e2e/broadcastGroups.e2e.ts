@@ -54,7 +54,8 @@ function linesOn(host: string, name: string): number {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).length;
 }
 
-const terminal = (page: Page, host: string): Locator => page.getByRole('region', { name: `Terminal ${host}` });
+const terminal = (page: Page, host: string): Locator =>
+  page.getByRole('region', { name: `Terminal ${host}` });
 const paneOf = (page: Page, host: string): Locator => page.locator('.pane', { has: terminal(page, host) });
 
 async function waitForShell(page: Page, host: string): Promise<void> {
@@ -70,7 +71,9 @@ test('opens a selection as a group, broadcasts to it with an exclusion, confirms
   context,
 }) => {
   serve = await startServe(env());
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(serve.url).origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(serve.url).origin,
+  });
   await page.goto(serve.url);
   const tree = page.getByRole('tree', { name: 'Hosts' });
   const row = (host: string) => tree.getByRole('treeitem', { name: host, exact: true }).first();
