@@ -57,5 +57,6 @@ createRoot(root).render(
 );
 
 // Outside React on purpose: loading and the sessions subscription happen once, not per (strict) mount.
-void startApp(client, store);
+// The layout is saved once changes settle; a window closing sooner saves it on its way out.
+void startApp(client, store).then((stop) => window.addEventListener('pagehide', stop, { once: true }));
 void startTree({ client, tree: treeStore, app: store, commands: treeCommands });

@@ -64,6 +64,11 @@ const PROBE = String.raw`
       bench.lineStart = bench.counts();
       return bench.rows.length;
     },
+    ready(panes) {
+      const connected = document.querySelectorAll('.pane:not([hidden]) .pane-header[data-status="connected"]');
+      const rows = [...document.querySelectorAll('.pane:not([hidden]) .xterm-rows')];
+      return connected.length === panes && rows.every((r) => /[$#]\s*$/m.test(r.textContent || ''));
+    },
     erased() { return bench.counts().every((n, i) => n <= bench.lineStart[i]); },
   };
   window.__bc = bench;
@@ -102,12 +107,7 @@ async function openGroup(page: Page): Promise<void> {
   await page.getByRole('button', { name: `Open ${PANES} sessions` }).click();
   // Every pane connected and showing its prompt.
   await page.waitForFunction(
-    (panes) =>
-      document.querySelectorAll('.pane:not([hidden]) .pane-header[data-status="connected"]').length ===
-        panes &&
-      [...document.querySelectorAll('.pane:not([hidden]) .xterm-rows')].every((rows) =>
-        /[$#]\s*$/m.test(rows.textContent ?? ''),
-      ),
+    (panes) => (globalThis as unknown as { __bc: { ready(n: number): boolean } }).__bc.ready(panes),
     PANES,
     { timeout: 180_000, polling: 500 },
   );

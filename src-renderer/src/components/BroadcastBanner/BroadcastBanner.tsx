@@ -8,6 +8,7 @@ import {
   pushHistory,
   stepHistory,
 } from '../../stores/workspace/broadcast.logic';
+import { effectiveStatus } from '../../terminal/sessionStatus.logic';
 import './BroadcastBanner.css';
 
 /**
@@ -20,6 +21,7 @@ export function BroadcastBanner() {
   const broadcast = useAppState((state) => state.broadcast);
   const workspace = useAppState((state) => state.workspace);
   const missed = useStore(input.state, (state) => state.missed);
+  const sessions = useAppState((state) => state.sessions);
   const [line, setLine] = useState('');
   const [history, setHistory] = useState<string[]>([]);
   const [index, setIndex] = useState<number | null>(null);
@@ -29,6 +31,10 @@ export function BroadcastBanner() {
   const excluded = excludedCount(broadcast, workspace);
   const group = workspace.groups.find((candidate) => candidate.id === broadcast.groupId);
   const text = bannerText(targets.length, excluded);
+  const down = targets.filter((id) => {
+    const session = sessions.find((candidate) => candidate.id === id);
+    return !session || effectiveStatus(session) !== 'connected';
+  }).length;
 
   const send = (): void => {
     input.sendToAll(`${line}\r`);
@@ -43,6 +49,7 @@ export function BroadcastBanner() {
         <span role="status" className="broadcast-text">
           <strong>{text}</strong>
           {group ? <span className="broadcast-group"> · group {group.name}</span> : null}
+          {down > 0 ? <span className="broadcast-down"> · {down} not connected, skipped</span> : null}
         </span>
         {missed > 0 ? (
           <span role="alert" className="broadcast-missed">

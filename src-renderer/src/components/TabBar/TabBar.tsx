@@ -246,7 +246,9 @@ export function TabBar() {
           }}
           onClick={() => {
             leaveTablist();
-            actions.activateTab(tab.id);
+            // Showing a tab moves the keyboard into it; clicking the shown one must not strand it.
+            if (active) focusPaneOf(tab.focused);
+            else actions.activateTab(tab.id);
           }}
           onDoubleClick={() => setEditing({ kind: 'tab', id: tab.id })}
           onAuxClick={(event) => {
@@ -414,6 +416,12 @@ function RenameInput({
       onBlur={(event) => finish(event.currentTarget.value)}
     />
   );
+}
+
+function focusPaneOf(sessionId: string): void {
+  document
+    .querySelector<HTMLElement>(`.pane[data-session-id="${sessionId}"] .xterm-helper-textarea`)
+    ?.focus();
 }
 
 function focusTabElement(tabId: string): void {
