@@ -155,8 +155,16 @@ test('splits, resizes, moves focus, maximises, pops out, merges a dragged tab, r
   await page.keyboard.press('Control+9');
   await expect(page.getByRole('tab').nth(2)).toHaveAttribute('aria-selected', 'true');
 
-  // Middle click closes a tab (and its session).
-  await page.getByRole('tab').nth(1).click({ button: 'middle' });
+  // Drag the first tab past the last one: it moves to the end.
+  const last = page.getByRole('tab').nth(2);
+  const lastBox = await box(last);
+  await tab(page, 'prod pair').dragTo(last, {
+    targetPosition: { x: lastBox.width - 4, y: lastBox.height / 2 },
+  });
+  await expect(page.getByRole('tab').nth(2)).toHaveAccessibleName('prod pair');
+
+  // Middle click closes a tab (and its session): the duplicate, now first.
+  await page.getByRole('tab').nth(0).click({ button: 'middle' });
   await expect(page.getByRole('tab')).toHaveCount(2);
 
   // The divider between the two stacked panes moves with the arrow keys too.
