@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ApiResponse } from '../../../src-preload/api';
 import { createCommands } from '../../../src-renderer/src/app/commands';
-import { startApp } from '../../../src-renderer/src/app/startApp';
+import { LAYOUT_SAVE_DELAY_MS, startApp } from '../../../src-renderer/src/app/startApp';
 import { createMuxdeckClient } from '../../../src-renderer/src/bridge/client';
 import { createAppStore, type AppStore } from '../../../src-renderer/src/stores/appStore';
 import { panesOf } from '../../../src-renderer/src/stores/workspace/layout.logic';
@@ -144,5 +144,117 @@ describe('open racing sessions:changed', () => {
     store.getState().setTerminalStatus('b', { phase: 'attached' });
     store.getState().sessionsReplaced([session('b')]);
     expect(Object.keys(store.getState().terminals)).toEqual(['b']);
+  });
+});
+
+describe('splits and groups', () => {
+  /** sessions:open answers a new session per call (s1, s2...), failing for hosts named in `failing`. */
+  function opening(transport: FakeTransport, failing: string[] = []) {
+    let n = 0;
+    transport.answer('sessions:open', (payload) => {
+      const { hostId } = payload as { hostId: string };
+      if (failing.includes(hostId)) return { ok: false, error: { code: 'UNAVAILABLE', message: 'refused' } };
+      n += 1;
+      return ok(session(`s${n}`, { hostId, label: hostId.replace('ssh-config:', '') }));
+    });
+  }
+
+  it('opens a selection as one group tab tiled with every host that answered, and says which did not', async () => {
+    const { transport, client, store, commands } = setup();
+    transport.answer('layout:get', ok({ tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' }));
+    await startApp(client, store);
+    opening(transport, ['ssh-config:bad']);
+    await commands.openGroup(['ssh-config:a', 'ssh-config:bad', 'ssh-config:b', 'ssh-config:c']);
+    expect(tabsView(store)).toEqual({ order: ['s1|s2|s3'], activeId: 's1' });
+    const { workspace } = store.getState();
+    expect(workspace.groups).toEqual([
+      { id: expect.any(String), name: 'a, b +1', color: 'blue', collapsed: false },
+    ]);
+    expect(workspace.tabs[0]?.groupId).toBe(workspace.groups[0]?.id);
+    expect(store.getState().notices.map((notice) => notice.message)).toEqual([
+      'Could not connect to ssh-config:bad: refused',
+    ]);
+    // Sessions:changed arriving afterwards keeps them where they are.
+    store.getState().sessionsReplaced(store.getState().sessions);
+    expect(tabsView(store).order).toEqual(['s1|s2|s3']);
+  });
+
+  it('splits the focused pane with a new session to the same host, and duplicates a tab after it', async () => {
+    const { transport, client, store, commands } = setup();
+    transport.answer('sessions:list', ok([session('web', { hostId: 'ssh-config:web' })]));
+    await startApp(client, store);
+    opening(transport);
+    await commands.splitFocused('row');
+    expect(tabsView(store)).toEqual({ order: ['web|s1'], activeId: 's1' });
+    expect(transport.calls.filter((call) => call.channel === 'sessions:open').at(-1)?.payload).toMatchObject({
+      hostId: 'ssh-config:web',
+    });
+    await commands.duplicateTab();
+    expect(tabsView(store)).toEqual({ order: ['web|s1', 's2'], activeId: 's2' });
+  });
+
+  it('saves the layout once changes settle, and restores a saved one over the sessions that exist', async () => {
+    vi.useFakeTimers();
+    try {
+      const { transport, client, store } = setup();
+      const saved: unknown[] = [];
+      transport.answer('layout:set', (payload) => {
+        saved.push((payload as { layout: unknown }).layout);
+        return ok({});
+      });
+      transport.answer('sessions:list', ok([session('a'), session('b'), session('c')]));
+      transport.answer(
+        'layout:get',
+        ok({
+          tabs: [
+            {
+              id: 'split',
+              focused: 'b',
+              root: {
+                type: 'split',
+                direction: 'row',
+                children: [
+                  { type: 'pane', sessionId: 'a' },
+                  { type: 'pane', sessionId: 'gone' },
+                  { type: 'pane', sessionId: 'b' },
+                ],
+                sizes: [0.2, 0.3, 0.5],
+              },
+            },
+          ],
+          groups: [],
+          activeTabId: 'split',
+          groupOpensAs: 'grid',
+        }),
+      );
+      await startApp(client, store);
+      expect(tabsView(store)).toEqual({ order: ['a|b', 'c'], activeId: 'b' });
+      await vi.advanceTimersByTimeAsync(LAYOUT_SAVE_DELAY_MS);
+      expect(saved).toEqual([store.getState().workspace]);
+      store.getState().cycleTab(1);
+      store.getState().cycleTab(1);
+      await vi.advanceTimersByTimeAsync(LAYOUT_SAVE_DELAY_MS);
+      expect(saved).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('never saves over the layout when the session list could not be read', async () => {
+    vi.useFakeTimers();
+    try {
+      const { transport, client, store } = setup();
+      transport.answer('sessions:list', {
+        ok: false,
+        error: { code: 'UNAVAILABLE', message: 'tmux is gone' },
+      });
+      transport.answer('layout:get', ok({ tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' }));
+      await startApp(client, store);
+      store.getState().sessionsReplaced([session('x')]);
+      await vi.advanceTimersByTimeAsync(LAYOUT_SAVE_DELAY_MS * 2);
+      expect(transport.calls.filter((call) => call.channel === 'layout:set')).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
