@@ -126,6 +126,7 @@ test('opens a selection as a group, broadcasts to it with an exclusion, confirms
   const confirm = page.getByRole('dialog', { name: 'Paste to 2 sessions?' });
   await expect(confirm).toBeVisible();
   await expect(confirm.getByLabel('Text to paste')).toHaveText(marker('pasted'));
+  await expect(confirm).toContainText('bc-alpha, bc-beta');
   await confirm.getByRole('button', { name: 'Paste to 2 sessions' }).click();
   await expect(confirm).toBeHidden();
   await terminal(page, GROUP[1]).click();

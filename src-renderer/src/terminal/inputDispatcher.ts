@@ -13,6 +13,8 @@ import type { TerminalInput } from './terminalController';
 export interface PasteRequest {
   text: string;
   targets: number;
+  /** The targets' host labels, in layout order. */
+  hosts: string[];
 }
 
 export interface DispatchState {
@@ -93,7 +95,9 @@ export class InputDispatcher {
       deliver();
       return true;
     }
-    const yes = await this.ask({ text, targets: targets.length });
+    const sessions = this.app.getState().sessions;
+    const hosts = targets.map((id) => sessions.find((session) => session.id === id)?.label ?? id);
+    const yes = await this.ask({ text, targets: targets.length, hosts });
     if (yes) deliver();
     return yes;
   }

@@ -15,6 +15,7 @@ export function PasteConfirmDialog() {
       <p className="dialog-message">
         {lines > 1 ? `${lines} lines` : 'This text'} will be typed into {pending.targets} {noun} at once:
       </p>
+      <p className="paste-hosts">{pending.hosts.join(', ')}</p>
       <pre className="paste-preview" aria-label="Text to paste">
         {pending.text}
       </pre>

@@ -84,7 +84,11 @@ describe('input dispatcher', () => {
     store.getState().setBroadcast(() => startGroupBroadcast('g'));
     const deliver = vi.fn();
     const declined = dispatcher.paste('a', 'rm -rf /tmp/x', deliver);
-    expect(dispatcher.state.getState().pending).toEqual({ text: 'rm -rf /tmp/x', targets: 3 });
+    expect(dispatcher.state.getState().pending).toEqual({
+      text: 'rm -rf /tmp/x',
+      targets: 3,
+      hosts: ['a', 'b', 'c'],
+    });
     dispatcher.resolvePaste(false);
     expect(await declined).toBe(false);
     expect(deliver).not.toHaveBeenCalled();
