@@ -12,6 +12,9 @@ import { createAppStore } from './stores/appStore';
 import { InputDispatcher } from './terminal/inputDispatcher';
 import { TerminalOutputRouter } from './terminal/terminalOutputRouter';
 import { localStorageSettings } from './terminal/settingsStorage';
+import { createAppSettingsStore } from './settings/appSettingsStore';
+import { contractTerminalStorage } from './settings/contractTerminalStorage';
+import { startSettings } from './settings/startSettings';
 import { createTerminalServices } from './terminal/terminalServices';
 import { ESTIMATED_CELL } from './terminal/terminalOptions';
 import { TerminalSizeHint } from './terminal/terminalSize';
@@ -19,6 +22,7 @@ import { App } from './components/App/App';
 import { createTreeStore } from './stores/tree/treeStore';
 import { startTree } from './tree/startTree';
 import { createTreeCommands } from './tree/treeCommands';
+import { createSourcesStore, startSources } from './sources/sourcesStore';
 
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
@@ -32,6 +36,8 @@ const treeCommands = createTreeCommands({
   appCommands: commands,
   clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
 });
+const sourcesStore = createSourcesStore();
+const terminalStorage = contractTerminalStorage(client, (message) => store.getState().notify(message));
 const services: AppServices = {
   client,
   store,
@@ -42,8 +48,9 @@ const services: AppServices = {
   commands,
   input: new InputDispatcher(client, store),
   tree: { store: treeStore, commands: treeCommands },
-  // localStorage until the contract-backed settings store exists; any SettingsStorage fits here.
-  terminal: createTerminalServices(window, localStorageSettings('muxdeck.terminal', window.localStorage)),
+  sources: sourcesStore,
+  terminal: createTerminalServices(window, terminalStorage),
+  settings: createAppSettingsStore(client),
 };
 
 const root = document.getElementById('root');
@@ -59,4 +66,16 @@ createRoot(root).render(
 // Outside React on purpose: loading and the sessions subscription happen once, not per (strict) mount.
 // The layout is saved once changes settle; a window closing sooner saves it on its way out.
 void startApp(client, store).then((stop) => window.addEventListener('pagehide', stop, { once: true }));
+void startSettings({
+  client,
+  settings: services.settings,
+  terminal: services.terminal.settings,
+  terminalStorage,
+  // Where Muxdeck 0.1 kept terminal settings; moved into the store once.
+  legacyTerminalStorage: localStorageSettings('muxdeck.terminal', window.localStorage),
+  notify: (message) => store.getState().notify(message),
+});
 void startTree({ client, tree: treeStore, app: store, commands: treeCommands });
+void startSources(client, sourcesStore, () => treeCommands.refresh()).catch((error: unknown) =>
+  store.getState().notify(`Could not list the sources: ${String(error)}`),
+);
