@@ -795,6 +795,8 @@ const appSettingFields = {
     .min(1, 'from 1 to 10240 MB')
     .max(10_240, 'from 1 to 10240 MB'),
   terminal: TerminalPreferences,
+  /** "Open selection as group": one tab tiled as a grid, or one tab per host (issue 6). */
+  groupOpensAs: z.enum(['grid', 'tabs']),
 };
 export const AppSettings = z.object(appSettingFields);
 export type AppSettings = z.infer<typeof AppSettings>;
@@ -808,6 +810,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   keepClosedPanes: false,
   logSizeCapMb: 50,
   terminal: {},
+  groupOpensAs: 'grid',
 };
 
 const settingsRequests = {
@@ -932,18 +935,11 @@ export const WorkspaceLayout = z
     tabs: z.array(WorkspaceTab).max(1000),
     groups: z.array(WorkspaceGroup).max(1000),
     activeTabId: LayoutId.nullable(),
-    /** "Open selection as group" makes one tab tiled as a grid, or one tab per host. */
-    groupOpensAs: z.enum(['grid', 'tabs']).default('grid'),
   })
   .strict();
 export type WorkspaceLayout = z.infer<typeof WorkspaceLayout>;
 
-export const EMPTY_WORKSPACE_LAYOUT: WorkspaceLayout = {
-  tabs: [],
-  groups: [],
-  activeTabId: null,
-  groupOpensAs: 'grid',
-};
+export const EMPTY_WORKSPACE_LAYOUT: WorkspaceLayout = { tabs: [], groups: [], activeTabId: null };
 
 /** Most panes one broadcast writes to: far above what a user can watch, low enough to bound one message. */
 export const MAX_BROADCAST_TARGETS = 500;

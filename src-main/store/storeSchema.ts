@@ -52,6 +52,7 @@ export const StoredSettings = z.object({
   keepClosedPanes: AppSettings.shape.keepClosedPanes.default(DEFAULT_APP_SETTINGS.keepClosedPanes),
   logSizeCapMb: AppSettings.shape.logSizeCapMb.default(DEFAULT_APP_SETTINGS.logSizeCapMb),
   terminal: AppSettings.shape.terminal.default({}),
+  groupOpensAs: AppSettings.shape.groupOpensAs.default(DEFAULT_APP_SETTINGS.groupOpensAs),
 });
 
 export const Layout = z.object({
@@ -85,5 +86,5 @@ export function emptyStore(): StoreData {
 }
 
 export function emptyWorkspace(): WorkspaceLayout {
-  return { tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' };
+  return { tabs: [], groups: [], activeTabId: null };
 }

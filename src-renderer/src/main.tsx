@@ -27,7 +27,13 @@ import { createSourcesStore, startSources } from './sources/sourcesStore';
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
 const sizeHint = new TerminalSizeHint(ESTIMATED_CELL);
-const commands = createCommands(client, store, sizeHint);
+const settings = createAppSettingsStore(client);
+const commands = createCommands(
+  client,
+  store,
+  sizeHint,
+  () => settings.getState().settings?.groupOpensAs ?? 'grid',
+);
 const treeStore = createTreeStore();
 const treeCommands = createTreeCommands({
   client,
@@ -50,7 +56,7 @@ const services: AppServices = {
   tree: { store: treeStore, commands: treeCommands },
   sources: sourcesStore,
   terminal: createTerminalServices(window, terminalStorage),
-  settings: createAppSettingsStore(client),
+  settings,
 };
 
 const root = document.getElementById('root');

@@ -41,6 +41,8 @@ export function createCommands(
   client: MuxdeckClient,
   store: AppStore,
   sizeHint: TerminalSizeHint,
+  /** The "open selection as group" setting; grid until settings are known. */
+  groupOpensAs: () => 'grid' | 'tabs' = () => 'grid',
 ): AppCommands {
   const state = () => store.getState();
   const labelOf = (hostId: string) => findHost(state().hosts, hostId)?.label ?? hostId;
@@ -176,6 +178,7 @@ export function createCommands(
           groupId: newLayoutId('grp'),
           name: groupName,
           tabId: () => newLayoutId('tab'),
+          opensAs: groupOpensAs(),
         }),
       );
     } finally {

@@ -138,14 +138,13 @@ describe('layout:get / layout:set', () => {
     ],
     groups: [{ id: 'grp-1', name: 'web', color: 'teal', collapsed: false }],
     activeTabId: 'tab-1',
-    groupOpensAs: 'tabs',
   };
 
   it('keeps the layout in the store, and a store from before it reads as an empty layout', async () => {
     const { connect } = await setup();
     expect(await connect().invoke('layout:get', {})).toEqual({
       ok: true,
-      result: { tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' },
+      result: { tabs: [], groups: [], activeTabId: null },
     });
     expect(await connect().invoke('layout:set', { layout })).toEqual({ ok: true, result: {} });
     expect(JSON.parse(await readStoreFile(home)).layout.workspace).toEqual(layout);
@@ -165,7 +164,7 @@ describe('layout:get / layout:set', () => {
     const store = await openStore(home);
     expect(store.read().layout).toEqual({
       expanded: { x: true },
-      workspace: { tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' },
+      workspace: { tabs: [], groups: [], activeTabId: null },
     });
     expect(store.read().settings.recentLimit).toBe(7);
   });

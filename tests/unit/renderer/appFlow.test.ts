@@ -34,7 +34,7 @@ function setup() {
   const sizeHint = new TerminalSizeHint({ width: 8, height: 16 });
   sizeHint.remember({ cols: 100, rows: 30 });
   const commands = createCommands(client, store, sizeHint);
-  return { transport, client, store, commands };
+  return { transport, client, store, commands, sizeHint };
 }
 
 describe('startup', () => {
@@ -161,7 +161,7 @@ describe('splits and groups', () => {
 
   it('opens a selection as one group tab tiled with every host that answered, and says which did not', async () => {
     const { transport, client, store, commands } = setup();
-    transport.answer('layout:get', ok({ tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' }));
+    transport.answer('layout:get', ok({ tabs: [], groups: [], activeTabId: null }));
     await startApp(client, store);
     opening(transport, ['ssh-config:bad']);
     await commands.openGroup(['ssh-config:a', 'ssh-config:bad', 'ssh-config:b', 'ssh-config:c']);
@@ -177,6 +177,19 @@ describe('splits and groups', () => {
     // Sessions:changed arriving afterwards keeps them where they are.
     store.getState().sessionsReplaced(store.getState().sessions);
     expect(tabsView(store).order).toEqual(['s1|s2|s3']);
+  });
+
+  it('opens a group as one tab per host when the setting says so', async () => {
+    const { transport, client, store, sizeHint } = setup();
+    await startApp(client, store);
+    opening(transport);
+    await createCommands(client, store, sizeHint, () => 'tabs').openGroup(['ssh-config:a', 'ssh-config:b']);
+    expect(tabsView(store)).toEqual({ order: ['s1', 's2'], activeId: 's1' });
+    const { workspace } = store.getState();
+    expect(workspace.tabs.map((tab) => tab.groupId)).toEqual([
+      workspace.groups[0]?.id,
+      workspace.groups[0]?.id,
+    ]);
   });
 
   it('splits the focused pane with a new session to the same host, and duplicates a tab after it', async () => {
@@ -224,7 +237,6 @@ describe('splits and groups', () => {
           ],
           groups: [],
           activeTabId: 'split',
-          groupOpensAs: 'grid',
         }),
       );
       await startApp(client, store);
@@ -248,7 +260,7 @@ describe('splits and groups', () => {
         ok: false,
         error: { code: 'UNAVAILABLE', message: 'tmux is gone' },
       });
-      transport.answer('layout:get', ok({ tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' }));
+      transport.answer('layout:get', ok({ tabs: [], groups: [], activeTabId: null }));
       await startApp(client, store);
       store.getState().sessionsReplaced([session('x')]);
       await vi.advanceTimersByTimeAsync(LAYOUT_SAVE_DELAY_MS * 2);

@@ -45,7 +45,8 @@ export function tabLabel(tab: Tab, labelOf: (sessionId: string) => string): stri
 }
 
 export function TabBar() {
-  const { commands, terminal, store } = useServices();
+  const { commands, terminal, store, settings } = useServices();
+  const opensAs = useStore(settings, (state) => state.settings?.groupOpensAs ?? 'grid');
   const actions = useActions();
   const workspace = useAppState((state) => state.workspace);
   const sessions = useAppState((state) => state.sessions);
@@ -168,11 +169,7 @@ export function TabBar() {
         ),
       collapse: () =>
         actions.changeWorkspace((ws) => updateGroup(ws, group.id, { collapsed: !group.collapsed })),
-      opensAs: () =>
-        actions.changeWorkspace((ws) => ({
-          ...ws,
-          groupOpensAs: ws.groupOpensAs === 'grid' ? 'tabs' : 'grid',
-        })),
+      opensAs: () => void settings.getState().update({ groupOpensAs: opensAs === 'grid' ? 'tabs' : 'grid' }),
       ungroup: () => actions.changeWorkspace((ws) => ungroup(ws, group.id)),
       close: () => {
         for (const tab of store.getState().workspace.tabs)
@@ -344,7 +341,7 @@ export function TabBar() {
   const menuEntries = menuTab
     ? tabMenu(menuTab, workspace)
     : menuGroup
-      ? groupMenu(menuGroup, workspace, broadcast?.groupId === menuGroup.id)
+      ? groupMenu(menuGroup, opensAs, broadcast?.groupId === menuGroup.id)
       : null;
 
   return (

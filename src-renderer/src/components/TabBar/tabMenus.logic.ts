@@ -30,7 +30,7 @@ export const COLOR_NAMES: Record<GroupColor, string> = {
 };
 
 /** The group chip's menu; `color:<name>` entries recolour it. */
-export function groupMenu(group: Group, ws: Workspace, broadcasting: boolean): MenuEntry[] {
+export function groupMenu(group: Group, opensAs: 'grid' | 'tabs', broadcasting: boolean): MenuEntry[] {
   return [
     { id: 'rename', label: 'Rename group…', shortcut: 'F2' },
     {
@@ -46,12 +46,9 @@ export function groupMenu(group: Group, ws: Workspace, broadcasting: boolean): M
     })),
     {
       id: 'opensAs',
-      label:
-        ws.groupOpensAs === 'grid'
-          ? 'Open new groups as one tab per host'
-          : 'Open new groups as one tiled tab',
+      label: opensAs === 'grid' ? 'Open new groups as one tab per host' : 'Open new groups as one tiled tab',
       separatorBefore: true,
-      title: 'How “Open selection as group” lays out hosts',
+      title: 'How “Open selection as group” lays out hosts (also in Settings)',
     },
     { id: 'ungroup', label: 'Ungroup', separatorBefore: true },
     { id: 'close', label: 'Close group' },

@@ -26,7 +26,7 @@ export type Workspace = WorkspaceLayout;
 export type Tab = WorkspaceTab;
 export type Group = WorkspaceGroup;
 
-export const emptyWorkspace: Workspace = { tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' };
+export const emptyWorkspace: Workspace = { tabs: [], groups: [], activeTabId: null };
 
 export const activeTab = (ws: Workspace): Tab | undefined => ws.tabs.find((tab) => tab.id === ws.activeTabId);
 
@@ -408,13 +408,20 @@ export function groupOf(ws: Workspace, groupId: string | undefined): Group | und
 /** One tab tiled as a grid, or one tab per session: "open selection as group". */
 export function openAsGroup(
   ws: Workspace,
-  spec: { sessionIds: readonly string[]; groupId: string; name: string; tabId: (index: number) => string },
+  spec: {
+    sessionIds: readonly string[];
+    groupId: string;
+    name: string;
+    tabId: (index: number) => string;
+    /** The user's setting: one tab tiled as a grid (default), or one tab per session. */
+    opensAs?: 'grid' | 'tabs';
+  },
 ): Workspace {
   const fresh = spec.sessionIds.reduce((current, id) => removeSession(current, id), ws);
   if (spec.sessionIds.length === 0) return ws;
   const tabIds: string[] = [];
   let next = fresh;
-  if (ws.groupOpensAs === 'grid') {
+  if ((spec.opensAs ?? 'grid') === 'grid') {
     const id = spec.tabId(0);
     next = addTab(next, { id, root: gridLayout(spec.sessionIds) });
     tabIds.push(id);

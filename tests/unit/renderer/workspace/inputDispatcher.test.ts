@@ -26,15 +26,12 @@ function setup(missedByMain: string[] = []) {
     .getState()
     .sessionsReplaced([session('out'), session('a'), session('b'), session('c', { status: 'disconnected' })]);
   store.getState().workspaceRestored({
-    ...openAsGroup(
-      showSession({ tabs: [], groups: [], activeTabId: null, groupOpensAs: 'grid' }, 'out', 't1'),
-      {
-        sessionIds: ['a', 'b', 'c'],
-        groupId: 'g',
-        name: 'web',
-        tabId: () => 't2',
-      },
-    ),
+    ...openAsGroup(showSession({ tabs: [], groups: [], activeTabId: null }, 'out', 't1'), {
+      sessionIds: ['a', 'b', 'c'],
+      groupId: 'g',
+      name: 'web',
+      tabId: () => 't2',
+    }),
   });
   const dispatcher = new InputDispatcher(createMuxdeckClient(transport), store);
   for (const id of ['out', 'a', 'b', 'c']) dispatcher.attached(id, `t-${id}`);

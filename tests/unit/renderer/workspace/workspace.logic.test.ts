@@ -114,11 +114,11 @@ describe('splits', () => {
 describe('tab groups', () => {
   it('opens a selection as one tiled tab in a new group, or as a tab per host', () => {
     const spec = { sessionIds: ['x', 'y', 'z'], groupId: 'g', name: 'web', tabId: (i: number) => `g${i}` };
-    const grid = openAsGroup(three(), spec);
+    const grid = openAsGroup(three(), { ...spec, opensAs: 'grid' });
     expect(view(grid)).toEqual(['ta:a', 'tb:b', 'tc:c', 'g0@g:x,y,z']);
     expect(grid.tabs[3]?.root).toEqual(gridLayout(['x', 'y', 'z']));
     expect(grid.groups).toEqual([{ id: 'g', name: 'web', color: 'blue', collapsed: false }]);
-    const tabs = openAsGroup({ ...three(), groupOpensAs: 'tabs' }, spec);
+    const tabs = openAsGroup(three(), { ...spec, opensAs: 'tabs' });
     expect(view(tabs)).toEqual(['ta:a', 'tb:b', 'tc:c', 'g0@g:x', 'g1@g:y', 'g2@g:z']);
     expect(tabs.activeTabId).toBe('g0');
     expect(groupSessions(tabs, 'g')).toEqual(['x', 'y', 'z']);
