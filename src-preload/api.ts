@@ -797,6 +797,8 @@ const appSettingFields = {
   terminal: TerminalPreferences,
   /** Look for a newer release on GitHub and install it on quit (packaged app, electron-updater); opt-out. */
   autoUpdate: z.boolean(),
+  /** "Open selection as group": one tab tiled as a grid, or one tab per host (issue 6). */
+  groupOpensAs: z.enum(['grid', 'tabs']),
 };
 export const AppSettings = z.object(appSettingFields);
 export type AppSettings = z.infer<typeof AppSettings>;
@@ -811,6 +813,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   logSizeCapMb: 50,
   terminal: {},
   autoUpdate: true,
+  groupOpensAs: 'grid',
 };
 
 const settingsRequests = {
@@ -875,6 +878,97 @@ const TerminalId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a terminal id'
 /** Largest single input write: a big paste, never a stream. */
 export const MAX_INPUT_CHARS = 1_000_000;
 
+// ---------------------------------------------------------------------------
+// --- workspace: tabs, splits, tab groups, broadcast (issue 6) ---
+// The layout is keyed by session ids; sessions themselves live in tmux. Owned by src-renderer's
+// workspace logic (shape) and src-main/store (persistence).
+
+const LayoutSessionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a Muxdeck session id');
+const LayoutId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a layout id');
+
+export type LayoutNode =
+  | { type: 'pane'; sessionId: string }
+  | { type: 'split'; direction: 'row' | 'column'; children: LayoutNode[]; sizes: number[] };
+
+/** A tab's split tree: panes side by side (row) or stacked (column), sizes as fractions summing to 1. */
+export const LayoutNode: z.ZodType<LayoutNode> = z.lazy(() =>
+  z.union([
+    z.object({ type: z.literal('pane'), sessionId: LayoutSessionId }).strict(),
+    z
+      .object({
+        type: z.literal('split'),
+        direction: z.enum(['row', 'column']),
+        children: z.array(LayoutNode).min(2).max(64),
+        sizes: z.array(z.number().positive().max(1)).min(2).max(64),
+      })
+      .strict()
+      .refine((split) => split.sizes.length === split.children.length, 'one size per child'),
+  ]),
+);
+
+export const GROUP_COLORS = ['blue', 'green', 'orange', 'purple', 'red', 'teal', 'pink', 'grey'] as const;
+export const GroupColor = z.enum(GROUP_COLORS);
+export type GroupColor = z.infer<typeof GroupColor>;
+
+export const WorkspaceTab = z
+  .object({
+    id: LayoutId,
+    /** The user's name for the tab; absent: named after its focused pane's host. */
+    title: z.string().trim().min(1).max(200).optional(),
+    groupId: LayoutId.optional(),
+    root: LayoutNode,
+    focused: LayoutSessionId,
+    maximized: LayoutSessionId.optional(),
+  })
+  .strict();
+export type WorkspaceTab = z.infer<typeof WorkspaceTab>;
+
+export const WorkspaceGroup = z
+  .object({
+    id: LayoutId,
+    name: z.string().trim().min(1).max(200),
+    color: GroupColor,
+    collapsed: z.boolean(),
+  })
+  .strict();
+export type WorkspaceGroup = z.infer<typeof WorkspaceGroup>;
+
+export const WorkspaceLayout = z
+  .object({
+    tabs: z.array(WorkspaceTab).max(1000),
+    groups: z.array(WorkspaceGroup).max(1000),
+    activeTabId: LayoutId.nullable(),
+  })
+  .strict();
+export type WorkspaceLayout = z.infer<typeof WorkspaceLayout>;
+
+export const EMPTY_WORKSPACE_LAYOUT: WorkspaceLayout = { tabs: [], groups: [], activeTabId: null };
+
+/** Most panes one broadcast writes to: far above what a user can watch, low enough to bound one message. */
+export const MAX_BROADCAST_TARGETS = 500;
+
+const workspaceRequests = {
+  'layout:get': { params: z.object({}).strict(), result: WorkspaceLayout },
+  'layout:set': { params: z.object({ layout: WorkspaceLayout }).strict(), result: z.object({}) },
+  /**
+   * One input written to several terminals, in the order given, before any later message is read: the
+   * fan-out of broadcast. Terminals not attached to this window are skipped and listed in `missed`.
+   */
+  'terminal:broadcast': {
+    params: z
+      .object({
+        terminalIds: z
+          .array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a terminal id'))
+          .min(1)
+          .max(MAX_BROADCAST_TARGETS)
+          .refine((ids) => new Set(ids).size === ids.length, 'a terminal is listed twice'),
+        data: z.string().min(1).max(MAX_INPUT_CHARS),
+      })
+      .strict(),
+    result: z.object({ delivered: z.number().int().min(0), missed: z.array(z.string()) }),
+  },
+} as const;
+
 export const requests = {
   'app:info': {
     params: z.object({}).strict(),
@@ -937,6 +1031,7 @@ export const requests = {
   ...treeRequests,
   ...sourceRequests,
   ...settingsRequests,
+  ...workspaceRequests,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

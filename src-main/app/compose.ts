@@ -28,6 +28,7 @@ import { locateSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
 import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
+import { WorkspaceLayoutStore } from '../store/workspaceLayoutStore';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
 import { SettingsService } from '../settings/settingsService';
@@ -250,6 +251,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sources,
     settings,
     ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
+    layout: new WorkspaceLayoutStore(store),
     appInfo: {
       version: opts.version,
       platform: process.platform,

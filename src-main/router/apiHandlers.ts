@@ -4,6 +4,7 @@ import type { HostCatalog } from '../inventory/hostCatalog';
 import type { SessionService } from '../sessions/sessionService';
 import type { SettingsService } from '../settings/settingsService';
 import type { TerminalService } from '../sessions/terminalService';
+import type { WorkspaceLayoutStore } from '../store/workspaceLayoutStore';
 import type { TreeService } from '../tree/treeService';
 import type { ConnectionContext, Handlers } from './router';
 import { createSettingsHandlers } from './settingsHandlers';
@@ -20,6 +21,8 @@ export interface ApiServices {
   settings: SettingsService;
   /** Shows a folder in the desktop's file manager; absent in serve mode, which has no desktop to reach. */
   openFolder?: (path: string) => Promise<boolean>;
+  /** Tabs, splits and groups (issue 6). */
+  layout: WorkspaceLayoutStore;
   appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
 }
 
@@ -83,6 +86,16 @@ export function createApiHandlers(services: ApiServices): {
     'terminal:input': ({ terminalId, data }, ctx) => {
       ownTerminal(ctx, terminalId);
       terminals.input(terminalId, data);
+      return {};
+    },
+    'terminal:broadcast': ({ terminalIds, data }, ctx) => {
+      // A window writes only to its own terminals, as with terminal:input; the others are reported.
+      const missed = terminals.broadcast(terminalIds, data, (id) => ctx.terminals.has(id));
+      return { delivered: terminalIds.length - missed.length, missed };
+    },
+    'layout:get': () => services.layout.get(),
+    'layout:set': async ({ layout }) => {
+      await services.layout.set(layout);
       return {};
     },
     'terminal:resize': ({ terminalId, cols, rows }, ctx) => {

@@ -108,6 +108,20 @@ export class TerminalService {
     this.get(terminalId).pty.write(data);
   }
 
+  /**
+   * The fan-out of broadcast: the same bytes to each terminal, in the order given, synchronously, so no
+   * later input can overtake it on any of them. Ids that are not attached are skipped and returned.
+   */
+  broadcast(terminalIds: readonly string[], data: string, owned: (terminalId: string) => boolean): string[] {
+    const missed: string[] = [];
+    for (const terminalId of terminalIds) {
+      const terminal = this.terminals.get(terminalId);
+      if (!terminal || terminal.closed || !owned(terminalId)) missed.push(terminalId);
+      else terminal.pty.write(data);
+    }
+    return missed;
+  }
+
   resize(terminalId: string, size: { cols: number; rows: number }): void {
     this.get(terminalId).pty.resize(size.cols, size.rows);
   }

@@ -6,7 +6,7 @@ import {
   type HostOverlay,
   type HostSettings,
 } from '../../src-preload/api';
-import { STORE_VERSION, type StoreData, type TreeSection } from './storeSchema';
+import { emptyWorkspace, STORE_VERSION, type StoreData, type TreeSection } from './storeSchema';
 
 /**
  * Every shape the store file ever had, and the step from each to the next. A file of any earlier
@@ -159,7 +159,7 @@ function v1ToV2(input: unknown): StoreData {
     tree,
     settings: { ...DEFAULT_APP_SETTINGS, terminal: {} },
     sources: [],
-    layout: { expanded: {} },
+    layout: { expanded: {}, workspace: emptyWorkspace() },
   };
 }
 

@@ -8,6 +8,7 @@ import {
   ManualHostRecord,
   RecentEntry,
   TreeFolder,
+  WorkspaceLayout,
 } from '../../src-preload/api';
 
 /**
@@ -84,11 +85,14 @@ export const StoredSettings = z.object({
   logSizeCapMb: AppSettings.shape.logSizeCapMb.default(DEFAULT_APP_SETTINGS.logSizeCapMb),
   terminal: AppSettings.shape.terminal.default({}),
   autoUpdate: AppSettings.shape.autoUpdate.default(DEFAULT_APP_SETTINGS.autoUpdate),
+  groupOpensAs: AppSettings.shape.groupOpensAs.default(DEFAULT_APP_SETTINGS.groupOpensAs),
 });
 
 export const Layout = z.object({
   /** Expanded/collapsed tree nodes by node id. */
   expanded: z.record(z.string(), z.boolean()),
+  /** Tabs, splits and tab groups by session id (issue 6); a default, so older files need no migration. */
+  workspace: WorkspaceLayout.default(() => emptyWorkspace()),
 });
 
 export const StoreData = z.object({
@@ -110,6 +114,10 @@ export function emptyStore(): StoreData {
     tree: emptyTree(),
     settings: { ...DEFAULT_APP_SETTINGS, terminal: {} },
     sources: [],
-    layout: { expanded: {} },
+    layout: { expanded: {}, workspace: emptyWorkspace() },
   };
+}
+
+export function emptyWorkspace(): WorkspaceLayout {
+  return { tabs: [], groups: [], activeTabId: null };
 }

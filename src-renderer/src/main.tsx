@@ -9,6 +9,7 @@ import { startApp } from './app/startApp';
 import { createMuxdeckClient } from './bridge/client';
 import { selectTransport } from './bridge/selectTransport';
 import { createAppStore } from './stores/appStore';
+import { InputDispatcher } from './terminal/inputDispatcher';
 import { TerminalOutputRouter } from './terminal/terminalOutputRouter';
 import { localStorageSettings } from './terminal/settingsStorage';
 import { createAppSettingsStore } from './settings/appSettingsStore';
@@ -26,7 +27,13 @@ import { createSourcesStore, startSources } from './sources/sourcesStore';
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
 const sizeHint = new TerminalSizeHint(ESTIMATED_CELL);
-const commands = createCommands(client, store, sizeHint);
+const settings = createAppSettingsStore(client);
+const commands = createCommands(
+  client,
+  store,
+  sizeHint,
+  () => settings.getState().settings?.groupOpensAs ?? 'grid',
+);
 const treeStore = createTreeStore();
 const treeCommands = createTreeCommands({
   client,
@@ -45,10 +52,11 @@ const services: AppServices = {
   // Subscribed before anything attaches, so no terminal output can slip past it.
   terminalRouter: new TerminalOutputRouter(client),
   commands,
+  input: new InputDispatcher(client, store),
   tree: { store: treeStore, commands: treeCommands },
   sources: sourcesStore,
   terminal: createTerminalServices(window, terminalStorage),
-  settings: createAppSettingsStore(client),
+  settings,
 };
 
 const root = document.getElementById('root');
@@ -62,7 +70,8 @@ createRoot(root).render(
 );
 
 // Outside React on purpose: loading and the sessions subscription happen once, not per (strict) mount.
-void startApp(client, store);
+// The layout is saved once changes settle; a window closing sooner saves it on its way out.
+void startApp(client, store).then((stop) => window.addEventListener('pagehide', stop, { once: true }));
 void startSettings({
   client,
   settings: services.settings,

@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { MuxdeckClient } from '../bridge/client';
 import type { AppActions, AppState, AppStore } from '../stores/appStore';
+import type { InputDispatcher } from '../terminal/inputDispatcher';
 import type { TerminalOutputRouter } from '../terminal/terminalOutputRouter';
 import type { TerminalServices } from '../terminal/terminalServices';
 import type { TerminalSizeHint } from '../terminal/terminalSize';
@@ -21,6 +22,8 @@ export interface AppServices {
   sizeHint: TerminalSizeHint;
   /** Terminal settings, bells, WebGL budget, clipboard: shared by every terminal pane. */
   terminal: TerminalServices;
+  /** Where typed input goes: one pane, or every broadcast target. */
+  input: InputDispatcher;
   /** The host tree: its store and commands. */
   tree: TreeServices;
   /** Configured inventories and their sync status (--- sources ---). */

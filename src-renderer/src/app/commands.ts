@@ -1,7 +1,18 @@
-import { MuxdeckApiError } from '../../../src-preload/api';
+import { MuxdeckApiError, type SessionInfo } from '../../../src-preload/api';
 import type { MuxdeckClient } from '../bridge/client';
 import { findHost } from '../stores/hosts.logic';
-import type { AppStore } from '../stores/appStore';
+import { newLayoutId, type AppStore } from '../stores/appStore';
+import { pane, panesOf, type SplitDirection } from '../stores/workspace/layout.logic';
+import {
+  activeTab,
+  addTab,
+  focusedSession,
+  openAsGroup,
+  removeTab,
+  splitWith,
+  tabOf,
+  type Workspace,
+} from '../stores/workspace/workspace.logic';
 import type { TerminalSizeHint } from '../terminal/terminalSize';
 import { errorMessage } from './errorMessage';
 
@@ -9,28 +20,59 @@ import { errorMessage } from './errorMessage';
 export interface AppCommands {
   openHost(hostId: string): Promise<void>;
   closeSession(sessionId: string): Promise<void>;
+  /** Ctrl+Shift+W: the focused pane (its tab goes with its last pane). */
   closeActiveTab(): Promise<void>;
+  /** Every session of a tab. */
+  closeTab(tabId: string): Promise<void>;
+  /** A new session to the focused pane's host, split beside it (Ctrl+Shift+D right, Ctrl+Shift+E down). */
+  splitFocused(direction: SplitDirection): Promise<void>;
+  /** A new session to the same host as the tab's focused pane, in a new tab right after it (Ctrl+Shift+T). */
+  duplicateTab(tabId?: string): Promise<void>;
+  /** Each host in a split of the active tab (a new tab when there is none). */
+  connectInSplit(hostIds: readonly string[]): Promise<void>;
+  /** "Open selection as group": one tab tiled as a grid (or a tab per host), in a new tab group. */
+  openGroup(hostIds: readonly string[], name?: string): Promise<void>;
 }
+
+/** How many ssh connections a group opens at once: enough to be quick, few enough not to stampede. */
+const OPEN_PARALLELISM = 8;
 
 export function createCommands(
   client: MuxdeckClient,
   store: AppStore,
   sizeHint: TerminalSizeHint,
+  /** The "open selection as group" setting; grid until settings are known. */
+  groupOpensAs: () => 'grid' | 'tabs' = () => 'grid',
 ): AppCommands {
   const state = () => store.getState();
+  const labelOf = (hostId: string) => findHost(state().hosts, hostId)?.label ?? hostId;
 
-  async function openHost(hostId: string): Promise<void> {
-    if (state().opening.includes(hostId)) return;
-    const label = findHost(state().hosts, hostId)?.label ?? hostId;
+  /** Opens a session without placing it; null (and a notice) when it failed. */
+  async function open(hostId: string, place: (session: SessionInfo) => void): Promise<SessionInfo | null> {
     state().openingStarted(hostId);
     try {
       const session = await client.invoke('sessions:open', { hostId, ...sizeHint.current() });
-      state().sessionOpened(session);
+      place(session);
+      return session;
     } catch (error) {
-      state().notify(`Could not connect to ${label}: ${errorMessage(error)}`);
+      state().notify(`Could not connect to ${labelOf(hostId)}: ${errorMessage(error)}`);
+      return null;
     } finally {
       state().openingFinished(hostId);
     }
+  }
+
+  /** Placing a session must also record it in the session list (sessions:changed may still be on its way). */
+  function placed(list: readonly SessionInfo[], change: (ws: Workspace) => Workspace): void {
+    const known = new Set(state().sessions.map((session) => session.id));
+    const fresh = list.filter((session) => !known.has(session.id));
+    if (fresh.length > 0) state().sessionsReplaced([...state().sessions, ...fresh]);
+    state().changeWorkspace(change);
+  }
+
+  async function openHost(hostId: string): Promise<void> {
+    if (state().opening.includes(hostId)) return;
+    await open(hostId, (session) => state().sessionOpened(session));
   }
 
   async function closeSession(sessionId: string): Promise<void> {
@@ -38,7 +80,7 @@ export function createCommands(
       await client.invoke('sessions:close', { sessionId });
       state().sessionClosed(sessionId);
     } catch (error) {
-      // Already gone (closed elsewhere, or tmux died): the tab has nothing left to show.
+      // Already gone (closed elsewhere, or tmux died): the pane has nothing left to show.
       if (error instanceof MuxdeckApiError && error.code === 'NOT_FOUND') {
         state().sessionClosed(sessionId);
         return;
@@ -49,9 +91,115 @@ export function createCommands(
   }
 
   async function closeActiveTab(): Promise<void> {
-    const activeId = state().tabs.activeId;
-    if (activeId !== null) await closeSession(activeId);
+    const sessionId = focusedSession(state().workspace);
+    if (sessionId !== null) await closeSession(sessionId);
   }
 
-  return { openHost, closeSession, closeActiveTab };
+  async function closeTab(tabId: string): Promise<void> {
+    const tab = state().workspace.tabs.find((candidate) => candidate.id === tabId);
+    if (!tab) return;
+    const sessions = panesOf(tab.root);
+    // The tab goes at once; its sessions end behind it.
+    state().changeWorkspace((ws) => removeTab(ws, tabId));
+    await Promise.all(sessions.map((id) => closeSession(id)));
+  }
+
+  const hostOfSession = (sessionId: string | null): string | undefined =>
+    sessionId === null ? undefined : state().sessions.find((session) => session.id === sessionId)?.hostId;
+
+  async function splitFocused(direction: SplitDirection): Promise<void> {
+    const target = focusedSession(state().workspace);
+    const hostId = hostOfSession(target);
+    if (target === null || !hostId) return;
+    await open(hostId, (session) =>
+      placed([session], (ws) =>
+        // The pane may have closed meanwhile: then the new session gets a tab of its own.
+        tabOf(ws, target)
+          ? splitWith(ws, target, session.id, direction)
+          : addTab(ws, { id: newLayoutId('tab'), root: pane(session.id) }),
+      ),
+    );
+  }
+
+  async function duplicateTab(tabId?: string): Promise<void> {
+    const ws = state().workspace;
+    const tab = tabId === undefined ? activeTab(ws) : ws.tabs.find((candidate) => candidate.id === tabId);
+    const hostId = hostOfSession(tab?.focused ?? null);
+    if (!tab || !hostId) return;
+    await open(hostId, (session) =>
+      placed([session], (current) =>
+        addTab(current, {
+          id: newLayoutId('tab'),
+          root: pane(session.id),
+          after: tab.id,
+          ...(tab.groupId ? { groupId: tab.groupId } : {}),
+        }),
+      ),
+    );
+  }
+
+  async function connectInSplit(hostIds: readonly string[]): Promise<void> {
+    for (const hostId of hostIds) {
+      await open(hostId, (session) =>
+        placed([session], (ws) => {
+          const target = focusedSession(ws);
+          if (target === null) return addTab(ws, { id: newLayoutId('tab'), root: pane(session.id) });
+          const tab = tabOf(ws, target);
+          // Alternate directions so several splits tile rather than becoming slivers.
+          const count = tab ? panesOf(tab.root).length : 1;
+          return splitWith(ws, target, session.id, count % 2 === 1 ? 'row' : 'column');
+        }),
+      );
+    }
+  }
+
+  async function openGroup(hostIds: readonly string[], name?: string): Promise<void> {
+    const unique = [...new Set(hostIds)];
+    if (unique.length === 0) return;
+    const opened: (SessionInfo | null)[] = new Array<SessionInfo | null>(unique.length).fill(null);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < unique.length) {
+        const index = next++;
+        const hostId = unique[index];
+        if (hostId !== undefined) opened[index] = await open(hostId, () => undefined);
+      }
+    };
+    // The sessions are placed together once all answered; until then none gets a tab of its own.
+    unique.forEach((id) => state().openingStarted(`group:${id}`));
+    try {
+      await Promise.all(Array.from({ length: Math.min(OPEN_PARALLELISM, unique.length) }, worker));
+      const sessions = opened.filter((session): session is SessionInfo => session !== null);
+      if (sessions.length === 0) return;
+      const groupName = name ?? defaultGroupName(sessions.map((session) => session.label));
+      placed(sessions, (ws) =>
+        openAsGroup(ws, {
+          sessionIds: sessions.map((session) => session.id),
+          groupId: newLayoutId('grp'),
+          name: groupName,
+          tabId: () => newLayoutId('tab'),
+          opensAs: groupOpensAs(),
+        }),
+      );
+    } finally {
+      unique.forEach((id) => state().openingFinished(`group:${id}`));
+    }
+  }
+
+  return {
+    openHost,
+    closeSession,
+    closeActiveTab,
+    closeTab,
+    splitFocused,
+    duplicateTab,
+    connectInSplit,
+    openGroup,
+  };
+}
+
+/** "web-01, web-02 +3": what the selection was, short enough for a chip. */
+export function defaultGroupName(labels: readonly string[]): string {
+  const shown = labels.slice(0, 2).join(', ');
+  return labels.length > 2 ? `${shown} +${labels.length - 2}` : shown;
 }

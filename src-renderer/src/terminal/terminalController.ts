@@ -24,6 +24,16 @@ export interface TerminalControllerDeps {
   sessionId: string;
   services: TerminalServices;
   events: TerminalEvents;
+  /** Where typed and pasted input goes: this terminal alone, or every broadcast target. */
+  input: TerminalInput;
+}
+
+/** The pane's side of the input dispatcher (terminal/inputDispatcher.ts), bound to its session. */
+export interface TerminalInput {
+  attached(terminalId: string | null): void;
+  send(data: string): void;
+  /** Runs `deliver` unless the user declines the paste (broadcast pastes are confirmed first). */
+  paste(text: string, deliver: () => void): void;
 }
 
 /** Resizes are sent once the user stops dragging, so tmux and the remote app redraw once, not per frame. */
@@ -40,6 +50,7 @@ export class TerminalController {
   private readonly renderer: WebglRenderer;
   private readonly copyOnSelect: CopyOnSelect;
   private readonly stopSettings: () => void;
+  private readonly onPasteEvent = (event: ClipboardEvent): void => this.interceptPaste(event);
   private container: HTMLElement | null = null;
   private resizeObserver: ResizeObserver | null = null;
   private visible = false;
@@ -117,6 +128,8 @@ export class TerminalController {
     if (!this.opened) {
       this.term.open(this.container);
       this.opened = true;
+      // Before xterm's own handler: a paste from the browser (menu, Shift+Insert) is checked like ours.
+      this.container.addEventListener('paste', this.onPasteEvent, { capture: true });
       this.copyOnSelect.attach(this.container);
     }
     this.renderer.shown();
@@ -142,10 +155,23 @@ export class TerminalController {
   paste(): void {
     this.deps.services.clipboard.readText().then(
       (text) => {
-        if (text !== '' && !this.disposed) this.term.paste(text);
+        if (text !== '' && !this.disposed) this.pasteText(text);
       },
       (error: unknown) => this.deps.events.problem(`Could not paste: ${errorMessage(error)}`),
     );
+  }
+
+  private pasteText(text: string): void {
+    this.deps.input.paste(text, () => {
+      if (!this.disposed) this.term.paste(text);
+    });
+  }
+
+  private interceptPaste(event: ClipboardEvent): void {
+    event.preventDefault();
+    event.stopPropagation();
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (text !== '' && !this.disposed) this.pasteText(text);
   }
 
   selectAll(): void {
@@ -177,6 +203,7 @@ export class TerminalController {
     cancelAnimationFrame(this.fitFrame);
     clearTimeout(this.resizeTimer);
     this.resizeObserver?.disconnect();
+    if (this.opened) this.container?.removeEventListener('paste', this.onPasteEvent, { capture: true });
     this.stopSettings();
     this.copyOnSelect.dispose();
     this.renderer.dispose();
@@ -208,6 +235,7 @@ export class TerminalController {
       });
       const attachment = { terminalId, acknowledger, release: () => {} };
       this.attachment = attachment;
+      this.deps.input.attached(terminalId);
       this.sentSize = size;
       this.report({ phase: 'attached' });
       const release = router.claim(terminalId, {
@@ -236,6 +264,7 @@ export class TerminalController {
     const attachment = this.attachment;
     if (!attachment) return;
     this.attachment = null;
+    this.deps.input.attached(null);
     attachment.acknowledger.stop();
     attachment.release();
     if (options.notifyServer) {
@@ -244,11 +273,8 @@ export class TerminalController {
   }
 
   private sendInput(data: string): void {
-    const attachment = this.attachment;
-    if (!attachment) return;
-    this.deps.client.invoke('terminal:input', { terminalId: attachment.terminalId, data }).catch((error) => {
-      console.warn('Muxdeck: input was not delivered', errorMessage(error));
-    });
+    if (!this.attachment) return;
+    this.deps.input.send(data);
   }
 
   private scheduleFit(): void {

@@ -91,13 +91,35 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     }
   }
 
-  function connect(hostIds: readonly string[]): void {
+  /** Hosts that can be connected to; says how many cannot. */
+  function connectableOf(hostIds: readonly string[]): string[] {
     const connectable = hostIds.filter((id) => entryOf(id) && !entryOf(id)?.missing);
     const skipped = hostIds.length - connectable.length;
     if (skipped > 0)
       notify(
         `${skipped === 1 ? 'One host is' : `${skipped} hosts are`} missing from its source and cannot be connected.`,
       );
+    return connectable;
+  }
+
+  /** "Open selection as group" (Shift+Enter): a tab group of the hosts, tiled, ready to broadcast. */
+  function openGroup(hostIds: readonly string[]): void {
+    const connectable = connectableOf(hostIds);
+    if (connectable.length === 0) return;
+    const run = () => deps.appCommands.openGroup(connectable);
+    if (connectable.length > CONFIRM_CONNECT_ABOVE) {
+      tree().openDialog({
+        kind: 'confirm',
+        title: `Open ${connectable.length} sessions as a group?`,
+        message: `This opens a session to each of ${labels(connectable)}.`,
+        confirmLabel: `Open ${connectable.length} sessions`,
+        run,
+      });
+    } else void run();
+  }
+
+  function connect(hostIds: readonly string[]): void {
+    const connectable = connectableOf(hostIds);
     const run = async () => {
       for (const id of connectable) await deps.appCommands.openHost(id);
     };
@@ -110,19 +132,6 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
         run,
       });
     } else void run();
-  }
-
-  // Splits and tab groups are being built separately (issue 6). Until they exist, "connect in a split" and
-  // "open selection as a group" open one tab per host, and say so, so the commands already do something
-  // useful; the splits work replaces these two bodies.
-  function connectInSplit(hostIds: readonly string[]): void {
-    if (hostIds.length > 0) notify('Splits are not available yet: opening in a new tab instead.');
-    connect(hostIds);
-  }
-
-  function openAsGroup(hostIds: readonly string[]): void {
-    if (hostIds.length > 0) notify('Tab groups are not available yet: opening one tab per host instead.');
-    connect(hostIds);
   }
 
   function newHost(folderId: string | null): void {
@@ -291,9 +300,9 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
       case 'connect':
         return connect(targets);
       case 'connectSplit':
-        return connectInSplit(targets);
+        return void deps.appCommands.connectInSplit(connectableOf(targets));
       case 'openGroup':
-        return openAsGroup(targets);
+        return openGroup(targets);
       case 'copyAddress':
         // The bare host name or IP, for a browser, ping or a ticket; "Copy ssh command" has the rest.
         return void copy(
@@ -411,7 +420,7 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     },
     connect,
     connectFrom: (nodeId) => connect(targetsOf(tree(), nodeId)),
-    openGroupFrom: (nodeId) => openAsGroup(targetsOf(tree(), nodeId)),
+    openGroupFrom: (nodeId) => openGroup(targetsOf(tree(), nodeId)),
     runMenuCommand,
     newHost,
     newFolder,

@@ -5,6 +5,8 @@ import { createMuxdeckClient } from '../../../src-renderer/src/bridge/client';
 import { createBellStore } from '../../../src-renderer/src/terminal/bellStore';
 import type { ClipboardPort } from '../../../src-renderer/src/terminal/clipboard';
 import { memorySettings } from '../../../src-renderer/src/terminal/settingsStorage';
+import { createAppStore } from '../../../src-renderer/src/stores/appStore';
+import { InputDispatcher } from '../../../src-renderer/src/terminal/inputDispatcher';
 import { TerminalController } from '../../../src-renderer/src/terminal/terminalController';
 import type { TerminalEvents } from '../../../src-renderer/src/terminal/terminalEvents';
 import { TerminalOutputRouter } from '../../../src-renderer/src/terminal/terminalOutputRouter';
@@ -98,6 +100,7 @@ async function setup() {
     sessionId: 'mx-1',
     services,
     events,
+    input: new InputDispatcher(client, createAppStore('connected')).forSession('mx-1'),
   });
   controllers.push(controller);
   controller.mount({} as HTMLElement);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiResponse, EventPayload } from '../../../src-preload/api';
 import { startApp } from '../../../src-renderer/src/app/startApp';
 import { createMuxdeckClient } from '../../../src-renderer/src/bridge/client';
-import { createAppStore } from '../../../src-renderer/src/stores/appStore';
+import { createAppStore, selectFocusedSession } from '../../../src-renderer/src/stores/appStore';
 import { findSession } from '../../../src-renderer/src/stores/sessions.logic';
 import { reconnectSession } from '../../../src-renderer/src/terminal/reconnectSession';
 import {
@@ -211,11 +211,12 @@ describe('reconnectSession', () => {
     const transport = new FakeTransport();
     const store = createAppStore('connected');
     store.getState().sessionsReplaced([session('web', { status: 'error', reason: 'Connection refused' })]);
+    store.getState().workspaceRestored(null);
     transport.answer('sessions:reconnect', { ok: true, result: session('web', { status: 'connecting' }) });
     await reconnectSession(createMuxdeckClient(transport), store, 'web');
     expect(transport.calls).toEqual([{ channel: 'sessions:reconnect', payload: { sessionId: 'web' } }]);
     expect(findSession(store.getState().sessions, 'web')?.status).toBe('connecting');
-    expect(store.getState().tabs.activeId).toBe('web');
+    expect(selectFocusedSession(store.getState())).toBe('web');
   });
 
   it('turns a refusal into a notice', async () => {

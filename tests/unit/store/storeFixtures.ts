@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DurableStore } from '../../../src-main/store/durableStore';
 import type { FileStore } from '../../../src-main/store/fileStore';
 import { storePaths } from '../../../src-main/store/storePaths';
-import type { StoreData } from '../../../src-main/store/storeSchema';
+import { emptyWorkspace, type StoreData } from '../../../src-main/store/storeSchema';
 import { DEFAULT_APP_SETTINGS } from '../../../src-preload/api';
 import { nodeFileStore } from '../../../src-main/platform/nodeFileStore';
 import { manualClock } from '../../fakes/manualClock';
@@ -47,6 +47,6 @@ export function goodStore(name = 'customers'): StoreData {
     },
     settings: { ...DEFAULT_APP_SETTINGS, terminal: { fontSize: 15 } },
     sources: [],
-    layout: { expanded: {} },
+    layout: { expanded: {}, workspace: emptyWorkspace() },
   };
 }

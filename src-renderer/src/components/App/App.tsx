@@ -2,17 +2,28 @@ import { useCallback, useRef } from 'react';
 import { useActions, useServices } from '../../app/AppServices';
 import type { ShortcutAction } from '../../app/shortcuts.logic';
 import { useGlobalShortcuts } from '../../app/useGlobalShortcuts';
+import {
+  broadcastTargets,
+  startAdHocBroadcast,
+  startGroupBroadcast,
+  togglePane,
+} from '../../stores/workspace/broadcast.logic';
+import { panesOf } from '../../stores/workspace/layout.logic';
+import { activeTab, focusedSession, moveFocus } from '../../stores/workspace/workspace.logic';
+import { BroadcastBanner } from '../BroadcastBanner/BroadcastBanner';
 import { ConnectionBanner } from '../ConnectionBanner/ConnectionBanner';
 import { HostTree, type HostTreeHandle } from '../HostTree/HostTree';
 import { Notices } from '../Notices/Notices';
+import { PasteConfirmDialog } from '../PasteConfirm/PasteConfirmDialog';
 import { StatusLine } from '../StatusLine/StatusLine';
 import { TabBar } from '../TabBar/TabBar';
 import { TerminalArea } from '../TerminalArea/TerminalArea';
 import { TopBar } from '../TopBar/TopBar';
+import { useDoubleEscape } from './useDoubleEscape';
 import './App.css';
 
 export function App() {
-  const { commands } = useServices();
+  const { commands, store } = useServices();
   const actions = useActions();
   const searchRef = useRef<HTMLInputElement>(null);
   const treeRef = useRef<HostTreeHandle>(null);
@@ -23,16 +34,56 @@ export function App() {
   }, []);
   const focusTree = useCallback(() => treeRef.current?.focus(), []);
 
+  /** Ctrl+Shift+B: the active tab's group; a tab outside any group broadcasts to its own panes. */
+  const toggleBroadcast = useCallback(() => {
+    actions.setBroadcast((current, ws) => {
+      if (current) return null;
+      const tab = activeTab(ws);
+      if (!tab) return null;
+      return tab.groupId ? startGroupBroadcast(tab.groupId) : startAdHocBroadcast(panesOf(tab.root));
+    });
+  }, [actions]);
+
   const runShortcut = useCallback(
     (action: ShortcutAction) => {
-      if (action === 'focusSearch') focusSearch();
-      else if (action === 'nextTab') actions.cycleTab(1);
-      else if (action === 'previousTab') actions.cycleTab(-1);
-      else void commands.closeActiveTab();
+      const focusMoves = {
+        focusLeft: 'left',
+        focusRight: 'right',
+        focusUp: 'up',
+        focusDown: 'down',
+      } as const;
+      if (action in focusMoves) {
+        const direction = focusMoves[action as keyof typeof focusMoves];
+        actions.changeWorkspace((ws) => moveFocus(ws, direction));
+        return;
+      }
+      if (action.startsWith('tab') && /\d$/.test(action)) {
+        actions.activateIndex(Number(action.slice(3)));
+        return;
+      }
+      const run: Partial<Record<ShortcutAction, () => void>> = {
+        focusSearch,
+        nextTab: () => actions.cycleTab(1),
+        previousTab: () => actions.cycleTab(-1),
+        closeTab: () => void commands.closeActiveTab(),
+        duplicateTab: () => void commands.duplicateTab(),
+        splitRight: () => void commands.splitFocused('row'),
+        splitDown: () => void commands.splitFocused('column'),
+        toggleBroadcast,
+        toggleExclude: () => {
+          const sessionId = focusedSession(store.getState().workspace);
+          if (sessionId !== null) actions.setBroadcast((current, ws) => togglePane(current, ws, sessionId));
+        },
+      };
+      run[action]?.();
     },
-    [actions, commands, focusSearch],
+    [actions, commands, focusSearch, store, toggleBroadcast],
   );
   useGlobalShortcuts(runShortcut);
+  useDoubleEscape(
+    () => broadcastTargets(store.getState().broadcast, store.getState().workspace).length > 0,
+    () => actions.setBroadcast(() => null),
+  );
 
   return (
     <div className="app">
@@ -42,6 +93,7 @@ export function App() {
       </aside>
       <main className="app-workspace">
         <TabBar />
+        <BroadcastBanner />
         <TerminalArea />
       </main>
       <StatusLine />
@@ -49,6 +101,7 @@ export function App() {
         <ConnectionBanner />
         <Notices />
       </div>
+      <PasteConfirmDialog />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useAppState } from '../../app/AppServices';
+import { selectFocusedSession } from '../../stores/appStore';
 import { findSession } from '../../stores/sessions.logic';
 import { effectiveStatus, statusLineText } from '../../terminal/sessionStatus.logic';
 import { StatusDot } from './StatusDot';
@@ -9,7 +10,7 @@ import { useNow } from './useNow';
  * Connection refused — retrying 2/3". Its own component so the clock re-renders only this text.
  */
 export function FocusedSessionStatus({ className }: { className?: string }) {
-  const session = useAppState((state) => findSession(state.sessions, state.tabs.activeId));
+  const session = useAppState((state) => findSession(state.sessions, selectFocusedSession(state)));
   const now = useNow(1000, session !== undefined);
   if (!session) return <span className={className}>No session</span>;
   const status = effectiveStatus(session);

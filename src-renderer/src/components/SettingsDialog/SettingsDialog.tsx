@@ -97,6 +97,19 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
                 />
                 Keep closed panes (a session that exits stays open with its last screen)
               </label>
+              <label htmlFor="settings-group-opens-as">Open selection as group</label>
+              <div>
+                <select
+                  id="settings-group-opens-as"
+                  value={settings.groupOpensAs}
+                  onChange={(event) =>
+                    save({ groupOpensAs: event.target.value === 'tabs' ? 'tabs' : 'grid' })
+                  }
+                >
+                  <option value="grid">one tab, tiled as a grid</option>
+                  <option value="tabs">one tab per host</option>
+                </select>
+              </div>
               <NumberField
                 setting="logSizeCapMb"
                 label="Session log cap (MB)"

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { useAppState, useServices } from '../../app/AppServices';
 import { findSession } from '../../stores/sessions.logic';
 import { terminalMenuItems, type TerminalMenuAction } from '../../terminal/contextMenu.logic';
@@ -12,7 +12,8 @@ import type { SearchDirection, SearchResults } from '../../terminal/terminalSear
 import { themeNameOf } from '../../terminal/terminalSettingsStore';
 import { TERMINAL_THEMES } from '../../terminal/terminalThemes';
 import { ReconnectOverlay } from '../ReconnectOverlay/ReconnectOverlay';
-import { panelElementId, tabElementId } from '../TabBar/tabIds';
+import type { Rect } from '../../stores/workspace/layout.logic';
+import { PaneHeader, type PaneBroadcastRole } from './PaneHeader';
 import { useStore } from 'zustand';
 import { Menu } from '../Menu/Menu';
 import { TerminalFindBar } from '../TerminalFindBar/TerminalFindBar';
@@ -23,7 +24,25 @@ import './TerminalPane.css';
 interface TerminalPaneProps {
   sessionId: string;
   label: string;
-  active: boolean;
+  /** Its tab is shown and the pane is not hidden behind a maximised one. */
+  visible: boolean;
+  /** The pane with the keyboard in its tab. */
+  focused: boolean;
+  /** Where it sits in the tab, in fractions of the terminal area. */
+  rect: Rect;
+  /** The tab holds other panes: offer maximise and pop out. */
+  shared: boolean;
+  maximized: boolean;
+  broadcast: PaneBroadcastRole;
+  onFocusPane: () => void;
+  onToggleBroadcast: () => void;
+  onToggleMaximize: () => void;
+  onPopOut: () => void;
+  /** A tab dragged over the pane: where it would be split in, and the drop. */
+  dropZone: 'left' | 'right' | 'top' | 'bottom' | null;
+  onDragOverPane: (event: DragEvent<HTMLDivElement>) => void;
+  onDragLeavePane: () => void;
+  onDropOnPane: (event: DragEvent<HTMLDivElement>) => void;
 }
 
 interface MenuState {
@@ -31,9 +50,15 @@ interface MenuState {
   hasSelection: boolean;
 }
 
-export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
+export function TerminalPane(props: TerminalPaneProps) {
+  const { sessionId, label, visible, focused, rect } = props;
+  const active = visible && focused;
   const services = useServices();
-  const { client, store, terminalRouter, sizeHint, terminal, commands } = services;
+  const { client, store, terminalRouter, sizeHint, terminal, commands, input } = services;
+  const visibleRef = useRef(visible);
+  useEffect(() => {
+    visibleRef.current = visible;
+  }, [visible]);
   const status = useAppState((state) => state.terminals[sessionId]);
   const session = useAppState((state) => findSession(state.sessions, sessionId));
   const themeName = useStore(terminal.settings, themeNameOf);
@@ -67,12 +92,14 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
       services: terminal,
       events: {
         status: (next) => store.getState().setTerminalStatus(sessionId, next),
-        bell: () => terminal.bells.getState().rang(sessionId, store.getState().tabs.activeId),
+        // A bell in a pane on screen is heard already; only a hidden pane keeps the mark.
+        bell: () => terminal.bells.getState().rang(sessionId, visibleRef.current ? sessionId : null),
         findRequested: () => setFind((current) => ({ request: (current?.request ?? 0) + 1 })),
         searchResults: setResults,
         renderer: setRenderer,
         problem: (message) => store.getState().notify(message),
       },
+      input: input.forSession(sessionId),
     });
     controller.mount(container);
     controllerRef.current = controller;
@@ -80,18 +107,26 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
       controllerRef.current = null;
       controller.dispose();
     };
-  }, [client, store, terminalRouter, sizeHint, terminal, sessionId]);
+  }, [client, store, terminalRouter, sizeHint, terminal, sessionId, input]);
 
   useEffect(() => {
     const controller = controllerRef.current;
     if (!controller) return;
-    controller.setVisible(active);
-    if (!active) return;
-    terminal.bells.getState().shown(sessionId);
-    // A shown terminal takes the keyboard, unless the user is walking the tabs with arrow keys.
-    if (!document.activeElement?.closest('[role="tablist"]')) focusPane();
+    controller.setVisible(visible);
+    if (visible) terminal.bells.getState().shown(sessionId);
     // The controller's dependencies are listed so a recreated controller is shown (or hidden) too.
-  }, [active, client, store, terminalRouter, sizeHint, terminal, sessionId, focusPane]);
+  }, [visible, client, store, terminalRouter, sizeHint, terminal, sessionId, input]);
+
+  useEffect(() => {
+    if (!active) return;
+    // The focused pane of the shown tab takes the keyboard, unless the user is in the tab bar or a
+    // dialog, or typing in the broadcast bar.
+    const focusedElement = document.activeElement;
+    if (focusedElement?.closest('[role="tablist"], [role="dialog"], .broadcast-banner')) return;
+    if (focusedElement instanceof HTMLElement && hostRef.current?.parentElement?.contains(focusedElement))
+      return;
+    focusPane();
+  }, [active, focusPane, sessionId, input, terminal]);
 
   // A pane that dies under the user's fingers hands the keyboard to its overlay, and back when it lives.
   useEffect(() => {
@@ -173,15 +208,40 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
       })
     : null;
   const theme = TERMINAL_THEMES[themeName];
+  const classes = ['pane', focused ? 'is-focused' : '', `is-broadcast-${props.broadcast}`].filter(Boolean);
   return (
     <div
-      role="tabpanel"
-      id={panelElementId(sessionId)}
-      aria-labelledby={tabElementId(sessionId)}
-      className="tab-panel"
-      hidden={!active}
-      style={{ background: theme.background }}
+      className={classes.join(' ')}
+      data-session-id={sessionId}
+      hidden={!visible}
+      style={{
+        background: theme.background,
+        left: `${rect.x * 100}%`,
+        top: `${rect.y * 100}%`,
+        width: `${rect.w * 100}%`,
+        height: `${rect.h * 100}%`,
+      }}
+      onFocusCapture={() => {
+        if (!focused) props.onFocusPane();
+      }}
+      onMouseDownCapture={() => {
+        if (!focused) props.onFocusPane();
+      }}
+      onDragOver={props.onDragOverPane}
+      onDragLeave={props.onDragLeavePane}
+      onDrop={props.onDropOnPane}
     >
+      <PaneHeader
+        label={label}
+        session={session}
+        broadcast={props.broadcast}
+        shared={props.shared}
+        maximized={props.maximized}
+        onToggleBroadcast={props.onToggleBroadcast}
+        onToggleMaximize={props.onToggleMaximize}
+        onPopOut={props.onPopOut}
+        onClose={() => void commands.closeSession(sessionId)}
+      />
       <div role="region" aria-label={`Terminal ${label}`} className="terminal-region">
         <div
           ref={hostRef}
@@ -209,6 +269,7 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
           />
         ) : null}
         <TerminalNotice status={status} onReattach={() => controllerRef.current?.reattach()} />
+        {props.dropZone ? <div className={`pane-drop is-${props.dropZone}`} aria-hidden="true" /> : null}
       </div>
       {menuItems && menu ? (
         <Menu

@@ -51,9 +51,16 @@ export function hostMenu(entry: TreeEntry, area: Area, targets: readonly TreeEnt
     {
       command: 'connectSplit',
       label: n === 1 ? 'Connect in a split' : `Connect ${hosts(connectable.length)} in splits`,
+      title: 'Beside the focused pane of the current tab',
       ...none,
     },
-    { command: 'openGroup', label: 'Open selection as a group', shortcut: 'Shift+Enter', ...none },
+    {
+      command: 'openGroup',
+      label: 'Open selection as a group',
+      shortcut: 'Shift+Enter',
+      title: 'A tab group tiled as a grid, ready to broadcast',
+      ...none,
+    },
     {
       command: 'copyAddress',
       label: 'Copy address',

@@ -13,7 +13,7 @@ const commands = (items: ReturnType<typeof hostMenu>) =>
   items.map((item) => `${item.command}${item.disabled ? ' (disabled)' : ''}`);
 
 describe('context menus', () => {
-  it('offers everything the issue lists', () => {
+  it('offers everything the issue lists, splits and groups included', () => {
     const items = hostMenu(entry('ssh-config:web-2'), 'source', [entry('ssh-config:web-2')]);
     expect(commands(items)).toEqual([
       'connect',
@@ -27,6 +27,7 @@ describe('context menus', () => {
       'duplicate',
       'forget',
     ]);
+    expect(items[2]?.label).toBe('Open selection as a group');
   });
 
   it('words "remove" for where the host is shown, and counts the selection', () => {

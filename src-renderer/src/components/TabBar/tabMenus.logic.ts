@@ -1,0 +1,56 @@
+import { GROUP_COLORS, type GroupColor } from '../../../../src-preload/api';
+import type { MenuEntry } from '../Menu/Menu';
+import type { Group, Tab, Workspace } from '../../stores/workspace/workspace.logic';
+
+/** The tab's context menu; `move-to:<group id>` entries join an existing group. */
+export function tabMenu(tab: Tab, ws: Workspace): MenuEntry[] {
+  const others = ws.groups.filter((group) => group.id !== tab.groupId);
+  return [
+    { id: 'rename', label: 'Rename tab…', shortcut: 'F2' },
+    { id: 'duplicate', label: 'Duplicate', shortcut: 'Ctrl+Shift+T' },
+    { id: 'splitRight', label: 'Split right', shortcut: 'Ctrl+Shift+D' },
+    { id: 'splitDown', label: 'Split down', shortcut: 'Ctrl+Shift+E' },
+    { id: 'newGroup', label: 'Add to new group', separatorBefore: true },
+    ...others.map((group) => ({ id: `move-to:${group.id}`, label: `Add to group “${group.name}”` })),
+    ...(tab.groupId ? [{ id: 'leaveGroup', label: 'Remove from group' }] : []),
+    { id: 'close', label: 'Close tab', separatorBefore: true, shortcut: 'Ctrl+Shift+W' },
+    { id: 'closeOthers', label: 'Close other tabs', ...(ws.tabs.length < 2 ? { disabled: true } : {}) },
+  ];
+}
+
+export const COLOR_NAMES: Record<GroupColor, string> = {
+  blue: 'Blue',
+  green: 'Green',
+  orange: 'Orange',
+  purple: 'Purple',
+  red: 'Red',
+  teal: 'Teal',
+  pink: 'Pink',
+  grey: 'Grey',
+};
+
+/** The group chip's menu; `color:<name>` entries recolour it. */
+export function groupMenu(group: Group, opensAs: 'grid' | 'tabs', broadcasting: boolean): MenuEntry[] {
+  return [
+    { id: 'rename', label: 'Rename group…', shortcut: 'F2' },
+    {
+      id: 'broadcast',
+      label: broadcasting ? 'Stop broadcast' : 'Broadcast to group',
+      shortcut: 'Ctrl+Shift+B',
+    },
+    { id: 'collapse', label: group.collapsed ? 'Expand group' : 'Collapse group' },
+    ...GROUP_COLORS.map((color, index) => ({
+      id: `color:${color}`,
+      label: `${group.color === color ? '✓ ' : ''}${COLOR_NAMES[color]}`,
+      ...(index === 0 ? { separatorBefore: true } : {}),
+    })),
+    {
+      id: 'opensAs',
+      label: opensAs === 'grid' ? 'Open new groups as one tab per host' : 'Open new groups as one tiled tab',
+      separatorBefore: true,
+      title: 'How “Open selection as group” lays out hosts (also in Settings)',
+    },
+    { id: 'ungroup', label: 'Ungroup', separatorBefore: true },
+    { id: 'close', label: 'Close group' },
+  ];
+}
