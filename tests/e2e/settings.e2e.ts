@@ -96,8 +96,8 @@ test("a host's extra ssh options and logging are set in its form; the log folder
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
 
-  const terminal = await openHostTab(page, HOST);
-  await terminal.locator('.terminal-host').click({ button: 'right' });
+  await openHostTab(page, HOST);
+  await page.getByRole('tab', { name: HOST, exact: true }).click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Open log folder' }).click();
   // A browser cannot open the server's file manager: serve mode says where the logs are.
   const logDir = join(mux.home, 'logs', HOST);

@@ -22,6 +22,8 @@ import { Menu } from '../Menu/Menu';
 import { StatusDot } from '../SessionStatus/StatusDot';
 import { TAB_DRAG_TYPE, tabElementId, WORKSPACE_PANEL_ID } from './tabIds';
 import { groupMenu, tabMenu } from './tabMenus.logic';
+import { openLogFolder } from '../../settings/logFolder';
+import { findSession } from '../../stores/sessions.logic';
 import './TabBar.css';
 
 type MenuTarget =
@@ -45,7 +47,7 @@ export function tabLabel(tab: Tab, labelOf: (sessionId: string) => string): stri
 }
 
 export function TabBar() {
-  const { commands, terminal, store, settings } = useServices();
+  const { client, commands, terminal, store, settings } = useServices();
   const opensAs = useStore(settings, (state) => state.settings?.groupOpensAs ?? 'grid');
   const actions = useActions();
   const workspace = useAppState((state) => state.workspace);
@@ -144,6 +146,11 @@ export function TabBar() {
           createGroup(ws, { id: newLayoutId('grp'), name: tabLabel(tab, labelOf), tabIds: [tab.id] }),
         ),
       leaveGroup: () => actions.changeWorkspace((ws) => setTabGroup(ws, tab.id, null)),
+      logFolder: () =>
+        void openLogFolder(client, tab.focused, {
+          clipboard: terminal.clipboard,
+          notify: (message) => store.getState().notify(message),
+        }),
       close: () => void commands.closeTab(tab.id),
       closeOthers: () => {
         for (const other of workspace.tabs) if (other.id !== tab.id) void commands.closeTab(other.id);
@@ -339,7 +346,7 @@ export function TabBar() {
   const menuGroup =
     menu?.kind === 'group' ? workspace.groups.find((group) => group.id === menu.id) : undefined;
   const menuEntries = menuTab
-    ? tabMenu(menuTab, workspace)
+    ? tabMenu(menuTab, workspace, findSession(sessions, menuTab.focused)?.logFile !== undefined)
     : menuGroup
       ? groupMenu(menuGroup, opensAs, broadcast?.groupId === menuGroup.id)
       : null;

@@ -2,14 +2,24 @@ import { GROUP_COLORS, type GroupColor } from '../../../../src-preload/api';
 import type { MenuEntry } from '../Menu/Menu';
 import type { Group, Tab, Workspace } from '../../stores/workspace/workspace.logic';
 
-/** The tab's context menu; `move-to:<group id>` entries join an existing group. */
-export function tabMenu(tab: Tab, ws: Workspace): MenuEntry[] {
+/**
+ * The tab's context menu; `move-to:<group id>` entries join an existing group. `logged`: the focused pane's
+ * session writes a log, whose folder the menu then offers.
+ */
+export function tabMenu(tab: Tab, ws: Workspace, logged = false): MenuEntry[] {
   const others = ws.groups.filter((group) => group.id !== tab.groupId);
   return [
     { id: 'rename', label: 'Rename tab…', shortcut: 'F2' },
     { id: 'duplicate', label: 'Duplicate', shortcut: 'Ctrl+Shift+T' },
     { id: 'splitRight', label: 'Split right', shortcut: 'Ctrl+Shift+D' },
     { id: 'splitDown', label: 'Split down', shortcut: 'Ctrl+Shift+E' },
+    {
+      id: 'logFolder',
+      label: 'Open log folder',
+      ...(logged
+        ? {}
+        : { disabled: true, title: 'Turn on Session logging in the host’s or folder’s settings' }),
+    },
     { id: 'newGroup', label: 'Add to new group', separatorBefore: true },
     ...others.map((group) => ({ id: `move-to:${group.id}`, label: `Add to group “${group.name}”` })),
     ...(tab.groupId ? [{ id: 'leaveGroup', label: 'Remove from group' }] : []),
