@@ -11,6 +11,9 @@ import { systemClock } from '../platform/systemClock';
 import type { CommandRunner, FileReader, Logger, PtySpawner } from '../ports';
 import { createApiHandlers } from '../router/apiHandlers';
 import { createRouter, type Router } from '../router/router';
+import { childProcessSpawner } from '../platform/childProcessSpawner';
+import { RunService } from '../run/runService';
+import { resolveRunTargets } from '../run/runTargets';
 import { DEFAULT_RECONNECT_POLICY } from '../sessions/reconnectPolicy';
 import { SessionHealth } from '../sessions/sessionHealth';
 import { SessionLogs } from '../sessions/sessionLogs';
@@ -209,11 +212,31 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
         .catch(() => undefined),
   });
 
+  // --- run on selection: the same hosts, settings and shared connections as sessions.
+  const runs = new RunService({
+    resolveTargets: (hostIds) =>
+      resolveRunTargets(
+        {
+          catalog,
+          settings: tree,
+          ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
+          runner,
+          sharing,
+          env,
+        },
+        hostIds,
+      ),
+    spawner: childProcessSpawner,
+    env,
+    clock: systemClock,
+  });
+
   const api = createApiHandlers({
     catalog,
     sessions,
     terminals,
     tree,
+    runs,
     appInfo: {
       version: opts.version,
       platform: process.platform,
@@ -261,6 +284,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       unsubscribe();
       stopTreeEvents();
       stopStoreNotices();
+      runs.dispose();
       clearInterval(sweep);
       paneEvents.stop();
       askpassServer.close();

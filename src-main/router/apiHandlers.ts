@@ -2,8 +2,10 @@ import { ApiError } from '../common/apiError';
 import type { HostCatalog } from '../inventory/hostCatalog';
 import type { SessionService } from '../sessions/sessionService';
 import type { TerminalService } from '../sessions/terminalService';
+import type { RunService } from '../run/runService';
 import type { TreeService } from '../tree/treeService';
 import type { ConnectionContext, Handlers } from './router';
+import { createRunHandlers } from './runHandlers';
 import { createTreeHandlers } from './treeHandlers';
 
 export interface ApiServices {
@@ -11,6 +13,7 @@ export interface ApiServices {
   sessions: SessionService;
   terminals: TerminalService;
   tree: TreeService;
+  runs: RunService;
   appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
 }
 
@@ -30,6 +33,7 @@ export function createApiHandlers(services: ApiServices): {
   const handlers: Handlers = {
     'app:info': () => services.appInfo,
     ...createTreeHandlers(services.tree),
+    ...createRunHandlers(services.runs),
     'hosts:list': () => catalog.list(),
     'sessions:list': () => sessions.list(),
     'sessions:open': async ({ hostId, cols, rows }) => {
