@@ -432,7 +432,15 @@ export const RUN_MAX_PARALLEL = 256;
 export const RunId = z.string().regex(/^run-[A-Za-z0-9_-]{1,40}$/, 'not a run id');
 
 /** pending: waiting for a slot; unreachable: ssh itself failed (refused, no route, auth, host key). */
-export const RunStatus = z.enum(['pending', 'running', 'ok', 'failed', 'timeout', 'unreachable', 'cancelled']);
+export const RunStatus = z.enum([
+  'pending',
+  'running',
+  'ok',
+  'failed',
+  'timeout',
+  'unreachable',
+  'cancelled',
+]);
 export type RunStatus = z.infer<typeof RunStatus>;
 /** What "failed only" and "re-run on failed" mean: every end but ok (a cancelled host did not run either). */
 export const isRunFailure = (status: RunStatus): boolean =>

@@ -23,7 +23,11 @@ export function classifyRunEnd(end: ProcessEnd, stderr: string, why?: 'timeout' 
   if (end.code === 0) return { status: 'ok', exitCode: 0 };
   if (end.code === 255 && SSH_OWN_ERROR.test(stderr)) {
     const { reason } = classifyExit({ status: 255 }, stderr);
-    return { status: 'unreachable', exitCode: 255, error: reason === 'Connection lost' ? lastLine(stderr) : reason };
+    return {
+      status: 'unreachable',
+      exitCode: 255,
+      error: reason === 'Connection lost' ? lastLine(stderr) : reason,
+    };
   }
   return { status: 'failed', exitCode: end.code };
 }

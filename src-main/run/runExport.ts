@@ -1,4 +1,9 @@
-import { isRunFailure, type RunHostOutput, type RunHostSummary, type RunSummary } from '../../src-preload/api';
+import {
+  isRunFailure,
+  type RunHostOutput,
+  type RunHostSummary,
+  type RunSummary,
+} from '../../src-preload/api';
 
 export interface ExportedHost extends RunHostSummary {
   output: RunHostOutput;
@@ -22,7 +27,10 @@ export const RUN_CSV_COLUMNS = [
  * One field of RFC 4180 CSV. Text from hosts is hostile: a cell starting with = + - @ (or a tab/CR)
  * would run as a formula in a spreadsheet, so such text cells get a leading apostrophe.
  */
-export function csvField(value: string | number | boolean | undefined, kind: 'text' | 'plain' = 'plain'): string {
+export function csvField(
+  value: string | number | boolean | undefined,
+  kind: 'text' | 'plain' = 'plain',
+): string {
   if (value === undefined) return '';
   let text = String(value);
   if (kind === 'text' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;

@@ -31,13 +31,20 @@ export interface RunTargetDeps {
  * Resolves host ids the same way sessions do (catalog, the user's tree settings, ssh -G for the shared
  * connection), so a run goes exactly where a double-click would.
  */
-export async function resolveRunTargets(deps: RunTargetDeps, hostIds: readonly string[]): Promise<RunTarget[]> {
+export async function resolveRunTargets(
+  deps: RunTargetDeps,
+  hostIds: readonly string[],
+): Promise<RunTarget[]> {
   const targets: RunTarget[] = [];
   const found = await deps.catalog.findMany(hostIds);
   for (const hostId of hostIds) {
     const resolved = found.get(hostId);
     if (!resolved) {
-      targets.push({ hostId, label: hostId, problem: `No host with id ${JSON.stringify(hostId)} in any source` });
+      targets.push({
+        hostId,
+        label: hostId,
+        problem: `No host with id ${JSON.stringify(hostId)} in any source`,
+      });
       continue;
     }
     const effective = deps.settings?.effectiveSettings(resolved.host, resolved.source.kind);
@@ -45,7 +52,11 @@ export async function resolveRunTargets(deps: RunTargetDeps, hostIds: readonly s
     const destination = resolved.source.sshDestination(resolved.host);
     const problem = hostNameProblem(destination);
     if (problem) {
-      targets.push({ hostId, label, problem: `Refusing to run on ${JSON.stringify(destination)}: ${problem}` });
+      targets.push({
+        hostId,
+        label,
+        problem: `Refusing to run on ${JSON.stringify(destination)}: ${problem}`,
+      });
       continue;
     }
     const hostOptions = effective?.sshOptions ?? {};
