@@ -2,10 +2,13 @@ import { spawn } from 'node:child_process';
 import type { ProcessEnd, ProcessSpawner, SpawnedProcess } from '../run/processSpawner';
 
 /**
- * After the process exited, how long its pipes may stay open before we stop waiting: a grandchild
- * that kept them (a backgrounded helper) must not hold a run's result forever.
+ * After the process exited, how long its pipes may stay open before we stop waiting. A multiplexed
+ * ssh hands its stdio to the master connection, which keeps them until the remote command ends: a
+ * killed client's pipes would stay open for as long as the command it abandoned runs.
  */
 const PIPE_GRACE_MS = 2_000;
+/** Once we killed it, only what is already in the pipes is worth waiting for. */
+const KILLED_PIPE_GRACE_MS = 50;
 
 /** ProcessSpawner over child_process.spawn: argv only, stdin closed, own process group. */
 export const childProcessSpawner: ProcessSpawner = {
@@ -18,6 +21,14 @@ export const childProcessSpawner: ProcessSpawner = {
     });
     const endListeners: Array<(end: ProcessEnd) => void> = [];
     let ended: ProcessEnd | undefined;
+    let killed = false;
+    let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    const stopWaiting = (): void => {
+      if (!exited) return;
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      finish(exited);
+    };
     const finish = (end: ProcessEnd): void => {
       if (ended) return;
       ended = end;
@@ -34,12 +45,8 @@ export const childProcessSpawner: ProcessSpawner = {
     });
     child.on('close', (code, signal) => finish({ code, signal }));
     child.on('exit', (code, signal) => {
-      const timer = setTimeout(() => {
-        child.stdout?.destroy();
-        child.stderr?.destroy();
-        finish({ code, signal });
-      }, PIPE_GRACE_MS);
-      timer.unref();
+      exited = { code, signal };
+      setTimeout(stopWaiting, killed ? KILLED_PIPE_GRACE_MS : PIPE_GRACE_MS).unref();
     });
     return {
       onStdout: (listener) => void child.stdout?.on('data', (chunk: Buffer) => listener(chunk)),
@@ -49,7 +56,12 @@ export const childProcessSpawner: ProcessSpawner = {
         else endListeners.push(listener);
       },
       kill(signal = 'SIGTERM') {
-        if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+        killed = true;
+        if (exited) {
+          setTimeout(stopWaiting, KILLED_PIPE_GRACE_MS).unref();
+          return;
+        }
+        if (child.pid === undefined) return;
         try {
           if (process.platform === 'win32') child.kill(signal);
           else process.kill(-child.pid, signal);

@@ -41,6 +41,7 @@ export function firstLine(...texts: readonly string[]): string {
     const head = text.slice(0, 64 * 1024);
     const line = head.split(/\r?\n/).find((candidate) => candidate.trim().length > 0);
     if (line !== undefined) {
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
       const clean = line.replace(/\u001b\[[0-9;?]*[A-Za-z]|[\u0000-\u0008\u000b-\u001f\u007f]/g, '').trim();
       return clean.length > FIRST_LINE_MAX ? `${clean.slice(0, FIRST_LINE_MAX - 1)}…` : clean;
     }

@@ -65,7 +65,7 @@ describe('run export', () => {
           stderrTruncated: false,
         },
       }),
-      host({ label: '@evil', status: 'failed', exitCode: -1 as number, error: '+cmd' }),
+      host({ label: '@evil', status: 'failed', exitCode: -1, error: '+cmd' }),
     ]);
     const rows = parseCsv(csv);
     expect(rows).toHaveLength(3);
