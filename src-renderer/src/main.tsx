@@ -18,18 +18,31 @@ import { App } from './components/App/App';
 import { createTreeStore } from './stores/tree/treeStore';
 import { startTree } from './tree/startTree';
 import { createTreeCommands } from './tree/treeCommands';
+import { createRunStore } from './stores/run/runStore';
+import { createRunCommands, followRuns } from './run/runCommands';
+import { downloadText } from './run/download';
 
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
 const sizeHint = new TerminalSizeHint(ESTIMATED_CELL);
 const commands = createCommands(client, store, sizeHint);
 const treeStore = createTreeStore();
+const clipboard = { writeText: (text: string) => navigator.clipboard.writeText(text) };
+const runStore = createRunStore();
+const runCommands = createRunCommands({
+  client,
+  run: runStore,
+  app: store,
+  clipboard,
+  download: downloadText,
+});
 const treeCommands = createTreeCommands({
   client,
   tree: treeStore,
   app: store,
   appCommands: commands,
   clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
+  runOnHosts: (hostIds, labels) => runCommands.openDialog(hostIds, labels),
 });
 const services: AppServices = {
   client,
@@ -40,6 +53,7 @@ const services: AppServices = {
   terminalRouter: new TerminalOutputRouter(client),
   commands,
   tree: { store: treeStore, commands: treeCommands },
+  run: { store: runStore, commands: runCommands },
   // localStorage until the contract-backed settings store exists; any SettingsStorage fits here.
   terminal: createTerminalServices(window, localStorageSettings('muxdeck.terminal', window.localStorage)),
 };
@@ -56,4 +70,5 @@ createRoot(root).render(
 
 // Outside React on purpose: loading and the sessions subscription happen once, not per (strict) mount.
 void startApp(client, store);
+followRuns(client, runStore);
 void startTree({ client, tree: treeStore, app: store, commands: treeCommands });

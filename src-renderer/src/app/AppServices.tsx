@@ -5,6 +5,7 @@ import type { AppActions, AppState, AppStore } from '../stores/appStore';
 import type { TerminalOutputRouter } from '../terminal/terminalOutputRouter';
 import type { TerminalServices } from '../terminal/terminalServices';
 import type { TerminalSizeHint } from '../terminal/terminalSize';
+import type { RunServices } from '../run/runServices';
 import type { TreeServices } from '../tree/treeServices';
 import type { AppCommands } from './commands';
 
@@ -21,6 +22,8 @@ export interface AppServices {
   terminal: TerminalServices;
   /** The host tree: its store and commands. */
   tree: TreeServices;
+  /** Run on selection: the dialog, the results grid and their commands. */
+  run: RunServices;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -5,6 +5,7 @@ import { useGlobalShortcuts } from '../../app/useGlobalShortcuts';
 import { ConnectionBanner } from '../ConnectionBanner/ConnectionBanner';
 import { HostTree, type HostTreeHandle } from '../HostTree/HostTree';
 import { Notices } from '../Notices/Notices';
+import { RunPanel } from '../RunPanel/RunPanel';
 import { StatusLine } from '../StatusLine/StatusLine';
 import { TabBar } from '../TabBar/TabBar';
 import { TerminalArea } from '../TerminalArea/TerminalArea';
@@ -43,6 +44,7 @@ export function App() {
       <main className="app-workspace">
         <TabBar />
         <TerminalArea />
+        <RunPanel />
       </main>
       <StatusLine />
       <div className="app-overlays">
