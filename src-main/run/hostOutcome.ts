@@ -15,8 +15,9 @@ const SSH_OWN_ERROR =
 
 /** What one host's ssh ended with, as the results grid shows it. */
 export function classifyRunEnd(end: ProcessEnd, stderr: string, why?: 'timeout' | 'cancelled'): HostOutcome {
-  if (why === 'timeout') return { status: 'timeout', ...codeOf(end) };
-  if (why === 'cancelled') return { status: 'cancelled', ...codeOf(end) };
+  // What a killed ssh exits with says nothing about the command: leave the exit column empty.
+  if (why === 'timeout') return { status: 'timeout' };
+  if (why === 'cancelled') return { status: 'cancelled' };
   if (end.startError) return { status: 'failed', error: end.startError };
   if (end.code === null)
     return { status: 'failed', ...codeOf(end), error: `ssh was ended by ${end.signal ?? 'a signal'}` };

@@ -73,6 +73,7 @@ describe('run service', () => {
     const slow = byLabel(done.hosts, 'slow');
     expect(slow?.status).toBe('timeout');
     expect(slow?.error).toBe('No result within 5 s');
+    expect(slow?.exitCode).toBeUndefined();
     expect(fake.children.find((c) => hostOf(c) === 'slow')?.signals).toEqual(['SIGTERM']);
     expect(byLabel(done.hosts, 'a')?.firstLine).toBe('hello from a');
   });
