@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import {
   isRunFailure,
   RUN_DEFAULT_PARALLEL,
@@ -69,6 +70,8 @@ export class RunService {
     const targets = await this.deps.resolveTargets(hostIds);
     const runId = (this.deps.newRunId ?? defaultRunId)();
     const abort = new AbortController();
+    // Each running host listens for cancel until it ends: up to `parallel` listeners at once, by design.
+    setMaxListeners(parallel + 1, abort.signal);
     const hosts: HostState[] = targets.map((target) => ({
       summary: target.problem
         ? { ...emptyHost(target), status: 'failed', error: target.problem }
