@@ -1,165 +1,177 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiResponse, EventMessage, RunSummary } from '../../../src-preload/api';
-import { createRouter } from '../../../src-main/router/router';
-import { createRunHandlers } from '../../../src-main/router/runHandlers';
-import type { Handlers } from '../../../src-main/router/router';
-import { RunService } from '../../../src-main/run/runService';
+import type { RunHostSummary, RunSummary } from '../../../src-preload/api';
 import { createMuxdeckClient } from '../../../src-renderer/src/bridge/client';
-import type { Transport } from '../../../src-renderer/src/bridge/transport';
 import { createRunCommands, followRuns } from '../../../src-renderer/src/run/runCommands';
 import { createAppStore } from '../../../src-renderer/src/stores/appStore';
+import { checkRunForm, targetText } from '../../../src-renderer/src/stores/run/runForm.logic';
 import { createRunStore } from '../../../src-renderer/src/stores/run/runStore';
-import { checkRunForm } from '../../../src-renderer/src/stores/run/runForm.logic';
 import { progressText, visibleHosts } from '../../../src-renderer/src/stores/run/runView.logic';
-import { fakeSpawner, settle } from '../../fakes/fakeSpawner';
-import { manualClock } from '../../fakes/manualClock';
+import { FakeTransport } from './fakeTransport';
 
-/**
- * The renderer's run commands over the real client, router and run service; only ssh is a fake
- * (each "host" answers as its name says).
- */
+const host = (
+  label: string,
+  status: RunHostSummary['status'],
+  more: Partial<RunHostSummary> = {},
+): RunHostSummary => ({
+  hostId: `t:${label}`,
+  label,
+  status,
+  firstLine: '',
+  stdoutBytes: 0,
+  stderrBytes: 0,
+  truncated: false,
+  ...more,
+});
+
+const summary = (runId: string, hosts: RunHostSummary[], more: Partial<RunSummary> = {}): RunSummary => ({
+  runId,
+  command: 'uptime',
+  timeoutSeconds: 10,
+  parallel: 16,
+  startedAt: 0,
+  done: false,
+  cancelled: false,
+  hosts,
+  ...more,
+});
+
 function harness() {
-  const fake = fakeSpawner({
-    onSpawn: (child) => {
-      const host = child.argv[child.argv.length - 2] ?? '';
-      if (host.startsWith('ok')) {
-        child.stdout(`up on ${host}\nsecond line\n`);
-        child.end({ code: 0 });
-      } else if (host.startsWith('down')) {
-        child.stderr('ssh: connect to host x port 22: Connection refused\n');
-        child.end({ code: 255 });
-      } else if (host.startsWith('bad')) {
-        child.stderr('no such file\n');
-        child.end({ code: 1 });
-      }
-      // Anything else never answers.
-    },
-  });
-  const time = manualClock();
-  const runs = new RunService({
-    resolveTargets: async (ids) =>
-      ids.map((hostId) => ({
-        hostId,
-        label: hostId.replace(/^t:/, ''),
-        argv: async (command: string) => ['ssh', '--', hostId.replace(/^t:/, ''), command],
-      })),
-    spawner: fake.spawner,
-    env: {},
-    clock: time.clock,
-  });
-  const router = createRouter({
-    handlers: createRunHandlers(runs) as Handlers,
-    logger: { info() {}, warn() {}, error() {} },
-  });
-  const listeners = new Set<(message: EventMessage) => void>();
-  const connection = router.connect((message) => listeners.forEach((listener) => listener(message)));
-  const transport: Transport = {
-    invoke: (channel, payload): Promise<ApiResponse> => connection.invoke(channel, payload),
-    onEvent: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    connectionState: () => 'connected',
-    onConnectionChange: () => () => undefined,
-  };
+  const transport = new FakeTransport();
   const client = createMuxdeckClient(transport);
   const app = createAppStore('connected');
   const run = createRunStore();
-  const downloads: Array<{ fileName: string; text: string; mimeType: string }> = [];
+  const downloads: Array<{ fileName: string; text: string }> = [];
   const copied: string[] = [];
   const commands = createRunCommands({
     client,
     run,
     app,
     clipboard: { writeText: async (text) => void copied.push(text) },
-    download: (fileName, text, mimeType) => downloads.push({ fileName, text, mimeType }),
+    download: (fileName, text) => downloads.push({ fileName, text }),
   });
   followRuns(client, run);
-  return { commands, run, app, fake, time, downloads, copied, runs };
+  return { transport, run, app, commands, downloads, copied };
 }
 
-const statuses = (summary: RunSummary | null) =>
-  Object.fromEntries((summary?.hosts ?? []).map((h) => [h.label, h.status]));
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('run on selection in the renderer', () => {
-  it('runs, follows progress to the end, filters failed, expands a row and re-runs only the failed', async () => {
+  it('follows progress of its own run, filters failed and re-runs only those', async () => {
     const h = harness();
-    h.commands.openDialog(['t:ok1', 't:down1', 't:bad1', 't:slow1'], ['ok1', 'down1', 'bad1', 'slow1']);
-    expect(h.run.getState().dialog?.hostIds).toHaveLength(4);
-    const problem = await h.commands.start({
-      hostIds: ['t:ok1', 't:down1', 't:bad1', 't:slow1'],
+    const names = ['ok1', 'down1', 'slow1'];
+    h.transport.answer('run:start', (payload) => {
+      const { hostIds } = payload as { hostIds: string[] };
+      return {
+        ok: true,
+        result: summary(
+          `run-${hostIds.length}`,
+          hostIds.map((id) => host(id.slice(2), 'pending')),
+        ),
+      };
+    });
+    h.commands.openDialog(
+      names.map((n) => `t:${n}`),
+      names,
+    );
+    expect(targetText(h.run.getState().dialog?.labels ?? [])).toBe('ok1, down1, slow1');
+    expect(
+      await h.commands.start({ hostIds: names.map((n) => `t:${n}`), command: 'uptime', timeoutSeconds: 10 }),
+    ).toBeNull();
+    expect(h.run.getState().dialog).toBeNull();
+
+    const progress = (runId: string, h2: RunHostSummary) =>
+      h.transport.emit({ event: 'run:progress', payload: { runId, host: h2, completed: 0, total: 3 } });
+    progress('run-3', host('ok1', 'ok', { exitCode: 0, firstLine: 'up 3 days' }));
+    progress('run-3', host('down1', 'unreachable', { error: 'Connection refused' }));
+    progress('run-3', host('slow1', 'running'));
+    // An older run still ending elsewhere does not touch this grid.
+    progress('run-old', host('ok1', 'failed'));
+    const mid = h.run.getState().run as RunSummary;
+    expect(progressText(mid)).toBe('2/3 done · 1 ok · 1 unreachable · 1 running');
+
+    h.transport.emit({
+      event: 'run:finished',
+      payload: summary('run-3', [host('ok1', 'ok'), host('down1', 'unreachable'), host('slow1', 'timeout')], {
+        done: true,
+      }),
+    });
+    const done = h.run.getState().run as RunSummary;
+    expect(done.done).toBe(true);
+    h.run.getState().setFailedOnly(true);
+    expect(visibleHosts(done, h.run.getState().failedOnly).map((x) => x.label)).toEqual(['down1', 'slow1']);
+
+    await h.commands.rerunFailed();
+    const rerun = h.transport.calls.filter((c) => c.channel === 'run:start').at(-1);
+    expect(rerun?.payload).toEqual({
+      hostIds: ['t:down1', 't:slow1'],
       command: 'uptime',
       timeoutSeconds: 10,
+      parallel: 16,
     });
-    expect(problem).toBeNull();
-    expect(h.run.getState().dialog).toBeNull();
-    await settle(10);
-    const mid = h.run.getState().run;
-    expect(statuses(mid)).toEqual({ ok1: 'ok', down1: 'unreachable', bad1: 'failed', slow1: 'running' });
-    expect(mid && progressText(mid)).toBe('3/4 done · 1 ok · 1 failed · 1 unreachable · 1 running');
-
-    h.time.advance(10_000);
-    await settle(10);
-    const done = h.run.getState().run;
-    expect(done?.done).toBe(true);
-    expect(statuses(done).slow1).toBe('timeout');
-
-    h.run.getState().setFailedOnly(true);
-    expect(visibleHosts(done as RunSummary, true).map((x) => x.label)).toEqual(['down1', 'bad1', 'slow1']);
-
-    h.commands.toggleExpanded('t:ok1');
-    await settle();
-    expect(h.run.getState().outputs['t:ok1']).toMatchObject({ stdout: 'up on ok1\nsecond line\n' });
-
-    const before = h.fake.children.length;
-    await h.commands.rerunFailed();
-    await settle(10);
-    const rerun = h.run.getState().run;
-    expect(rerun?.runId).not.toBe(done?.runId);
-    expect(rerun?.hosts.map((x) => x.label)).toEqual(['down1', 'bad1', 'slow1']);
-    expect(h.fake.children.slice(before).map((c) => c.argv[2])).toEqual(['down1', 'bad1', 'slow1']);
+    expect(h.run.getState().run?.runId).toBe('run-2');
     expect(h.run.getState().failedOnly).toBe(false);
   });
 
-  it('exports and copies what the grid shows (failed only when filtered)', async () => {
+  it('expanding a row fetches its output once it has ended', async () => {
     const h = harness();
-    await h.commands.start({ hostIds: ['t:ok1', 't:bad1'], command: 'x', timeoutSeconds: 5 });
-    await settle(10);
+    h.transport.answer('run:start', {
+      ok: true,
+      result: summary('run-1', [host('ok1', 'ok')], { done: true }),
+    });
+    h.transport.answer('run:output', {
+      ok: true,
+      result: { stdout: 'full\noutput\n', stderr: '', stdoutTruncated: false, stderrTruncated: false },
+    });
+    await h.commands.start({ hostIds: ['t:ok1'], command: 'x', timeoutSeconds: 5 });
+    h.commands.toggleExpanded('t:ok1');
+    expect(h.run.getState().outputs['t:ok1']).toBe('loading');
+    await tick();
+    expect(h.run.getState().outputs['t:ok1']).toMatchObject({ stdout: 'full\noutput\n' });
+    h.commands.toggleExpanded('t:ok1');
+    h.commands.toggleExpanded('t:ok1');
+    expect(h.transport.calls.filter((c) => c.channel === 'run:output')).toHaveLength(1);
+  });
+
+  it('exports and copies through the main process, failed only when filtered; errors become notices', async () => {
+    const h = harness();
+    h.transport.answer('run:start', {
+      ok: true,
+      result: summary('run-1', [host('bad1', 'failed')], { done: true }),
+    });
+    h.transport.answer('run:export', (payload) => {
+      const { format } = payload as { format: string };
+      return { ok: true, result: { fileName: `r.${format}`, mimeType: 'x', text: `${format} text` } };
+    });
+    await h.commands.start({ hostIds: ['t:bad1'], command: 'x', timeoutSeconds: 5 });
     h.run.getState().setFailedOnly(true);
     await h.commands.exportResults('csv');
     await h.commands.copyResults('json');
-    expect(h.downloads[0]?.fileName).toMatch(/^muxdeck-run-.*\.csv$/);
-    expect(h.downloads[0]?.mimeType).toBe('text/csv');
-    expect(h.downloads[0]?.text.split('\r\n').filter(Boolean)).toHaveLength(2);
-    expect(h.downloads[0]?.text).toContain('bad1');
-    const json = JSON.parse(h.copied[0] ?? '{}') as { hosts: Array<{ host: string }> };
-    expect(json.hosts.map((x) => x.host)).toEqual(['bad1']);
+    expect(h.downloads).toEqual([{ fileName: 'r.csv', text: 'csv text' }]);
+    expect(h.copied).toEqual(['json text']);
+    expect(h.transport.calls.find((c) => c.channel === 'run:export')?.payload).toEqual({
+      runId: 'run-1',
+      format: 'csv',
+      failedOnly: true,
+    });
+    h.transport.answer('run:export', { ok: false, error: { code: 'NOT_FOUND', message: 'No run run-1' } });
+    await h.commands.exportResults('json');
+    expect(h.app.getState().notices.at(-1)?.message).toBe('Could not export the results: No run run-1');
   });
 
-  it('cancel ends the run; every host that did not finish says cancelled', async () => {
+  it('cancel asks the main process; a refused start returns the reason for the dialog', async () => {
     const h = harness();
-    await h.commands.start({ hostIds: ['t:slow1', 't:slow2'], command: 'sleep 99', timeoutSeconds: 60 });
-    await settle();
+    h.transport.answer('run:start', { ok: true, result: summary('run-1', [host('slow1', 'running')]) });
+    h.transport.answer('run:cancel', { ok: true, result: { cancelled: true } });
+    await h.commands.start({ hostIds: ['t:slow1'], command: 'x', timeoutSeconds: 5 });
     await h.commands.cancel();
-    await settle(10);
-    const run = h.run.getState().run;
-    expect(run?.done).toBe(true);
-    expect(run?.cancelled).toBe(true);
-    expect(statuses(run)).toEqual({ slow1: 'cancelled', slow2: 'cancelled' });
-  });
-
-  it('the main process refuses what the form would refuse, with a reason', async () => {
-    const h = harness();
-    expect(await h.commands.start({ hostIds: ['t:ok1'], command: '   ', timeoutSeconds: 5 })).toMatch(
-      /a command is required/,
+    expect(h.transport.calls.at(-1)).toEqual({ channel: 'run:cancel', payload: { runId: 'run-1' } });
+    h.transport.answer('run:start', {
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD', message: 'command: a command is required' },
+    });
+    expect(await h.commands.start({ hostIds: ['t:x'], command: ' ', timeoutSeconds: 5 })).toBe(
+      'command: a command is required',
     );
-    expect(await h.commands.start({ hostIds: [], command: 'ls', timeoutSeconds: 5 })).toMatch(
-      /select at least one host/,
-    );
-    expect(
-      await h.commands.start({ hostIds: ['t:ok1'], command: 'x'.repeat(40_000), timeoutSeconds: 5 }),
-    ).toMatch(/at most 32768 characters/);
-    expect(h.fake.children).toHaveLength(0);
     expect(checkRunForm({ command: '', timeoutSeconds: '0', parallel: '999' })).toEqual({
       ok: false,
       problems: {
@@ -168,7 +180,7 @@ describe('run on selection in the renderer', () => {
         parallel: 'from 1 to 256',
       },
     });
-    expect(checkRunForm({ command: 'df -h', timeoutSeconds: '20', parallel: '8' })).toEqual({
+    expect(checkRunForm({ command: 'df -h', timeoutSeconds: ' 20 ', parallel: '8' })).toEqual({
       ok: true,
       command: 'df -h',
       timeoutSeconds: 20,
