@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeFileStore } from '../../src-main/platform/nodeFileStore';
+import { systemClock } from '../../src-main/platform/systemClock';
 import type { RunJsonDocument } from '../../src-main/run/runExport';
+import { DurableStore } from '../../src-main/store/durableStore';
+import { storePaths } from '../../src-main/store/storePaths';
 import { findFreePort } from '../helpers/freePort';
 import { runCommand } from '../helpers/runCommand';
 import {
@@ -41,7 +45,11 @@ describe('muxdeck run against real sshd: one host fine, one down, one slow', () 
         { alias: 'sleepy', sshd: slow },
       ],
       knownHostsFile: fake.knownHostsFile,
-      extra: `Host down\n  HostName 127.0.0.1\n  Port ${closedPort}\n  User nobody`,
+      extra: [
+        `Host down\n  HostName 127.0.0.1\n  Port ${closedPort}\n  User nobody`,
+        // A hostile alias: ssh would read it as an option if it ever reached its command line.
+        'Host -oProxyCommand=touch\n  HostName 127.0.0.1',
+      ].join('\n'),
     });
     muxHome = await makeTempDir('mx-run-home-');
     proof = await makeTempDir('mx-run-proof-');
@@ -112,5 +120,50 @@ describe('muxdeck run against real sshd: one host fine, one down, one slow', () 
     const badTimeout = await muxdeck(['--hosts', 'good', '--timeout', 'soon', '--', 'uptime']);
     expect(badTimeout.code).toBe(2);
     expect(badTimeout.stderr).toContain('--timeout is a whole number');
+  });
+
+  it('selects by tree path and @folder from the store in MUXDECK_HOME, and refuses a hostile alias', async () => {
+    // The user's tree as the app saved it: My folders > prod > eu holds "good" and "sleepy".
+    const store = await DurableStore.open({
+      files: nodeFileStore,
+      paths: storePaths(muxHome),
+      clock: systemClock,
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    await store.update((data) => ({
+      ...data,
+      tree: {
+        ...data.tree,
+        folders: [
+          { id: 'f-prod', name: 'prod', parentId: null, order: 0, settings: {} },
+          { id: 'f-eu', name: 'eu', parentId: 'f-prod', order: 0, settings: {} },
+        ],
+        hosts: {
+          'ssh-config:good': { placement: { folderId: 'f-eu', order: 0 } },
+          'ssh-config:sleepy': { label: 'renamed-sleepy', placement: { folderId: 'f-eu', order: 1 } },
+        },
+      },
+    }));
+    const byPath = await muxdeck([
+      '--hosts',
+      'prod/eu/*',
+      '--timeout',
+      '2',
+      '--json',
+      '--',
+      'echo "$MX_NAME"',
+    ]);
+    const doc = JSON.parse(byPath.stdout) as RunJsonDocument;
+    // The renamed host is shown (and selectable) under the user's name for it.
+    expect(doc.hosts.map((h) => `${h.host}:${h.status}`)).toEqual(['good:ok', 'renamed-sleepy:ok']);
+    expect(byPath.code).toBe(0);
+    const byFolder = await muxdeck(['--hosts', '@prod', '--', 'true']);
+    expect(byFolder.stdout).toMatch(/2 hosts: 2 ok/);
+
+    const marker = join(proof, 'proxycommand-ran');
+    const hostile = await muxdeck(['--hosts=-oProxyCommand=touch', '--', `touch ${marker}`]);
+    expect(hostile.code).toBe(2);
+    expect(hostile.stderr).toContain('must not start with "-"');
+    expect(existsSync(marker)).toBe(false);
   });
 });
