@@ -16,7 +16,8 @@ export interface RunCommands {
   }): Promise<string | null>;
   cancel(): Promise<void>;
   rerunFailed(): Promise<void>;
-  toggleExpanded(hostId: string): void;
+  /** A property, not a method: the grid hands it to every row as is. */
+  toggleExpanded: (hostId: string) => void;
   exportResults(format: 'csv' | 'json'): Promise<void>;
   copyResults(format: 'csv' | 'json'): Promise<void>;
 }

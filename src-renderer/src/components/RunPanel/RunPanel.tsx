@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { RunHostOutput, RunHostSummary } from '../../../../src-preload/api';
 import { useServices } from '../../app/AppServices';
@@ -139,7 +139,7 @@ function RunResults() {
                 host={host}
                 open={expanded.includes(host.hostId)}
                 output={outputs[host.hostId]}
-                onToggle={() => run.commands.toggleExpanded(host.hostId)}
+                onToggle={run.commands.toggleExpanded}
               />
             ))}
             {hosts.length === 0 ? (
@@ -156,7 +156,8 @@ function RunResults() {
   );
 }
 
-function HostRows({
+/** Memoised: a progress event replaces one host's summary, so only that row renders again. */
+const HostRows = memo(function HostRows({
   host,
   open,
   output,
@@ -165,13 +166,18 @@ function HostRows({
   host: RunHostSummary;
   open: boolean;
   output: RunHostOutput | 'loading' | { error: string } | undefined;
-  onToggle: () => void;
+  onToggle: (hostId: string) => void;
 }) {
   return (
     <>
       <tr role="row" aria-expanded={open} className={`run-row is-${host.status}`}>
         <td role="gridcell">
-          <button type="button" className="run-expand" aria-expanded={open} onClick={onToggle}>
+          <button
+            type="button"
+            className="run-expand"
+            aria-expanded={open}
+            onClick={() => onToggle(host.hostId)}
+          >
             <span aria-hidden="true">{open ? '▾' : '▸'}</span> {host.label}
           </button>
         </td>
@@ -193,7 +199,7 @@ function HostRows({
       ) : null}
     </>
   );
-}
+});
 
 function HostOutput({
   host,
