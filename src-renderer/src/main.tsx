@@ -21,6 +21,7 @@ import { createTreeCommands } from './tree/treeCommands';
 import { createRunStore } from './stores/run/runStore';
 import { createRunCommands, followRuns } from './run/runCommands';
 import { downloadText } from './run/download';
+import { readRunDefaults } from './stores/run/runDefaults.logic';
 
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
@@ -28,7 +29,12 @@ const sizeHint = new TerminalSizeHint(ESTIMATED_CELL);
 const commands = createCommands(client, store, sizeHint);
 const treeStore = createTreeStore();
 const clipboard = { writeText: (text: string) => navigator.clipboard.writeText(text) };
-const runStore = createRunStore();
+// The Run dialog's time-out and parallelism, kept between starts like the terminal settings.
+const runDefaults = localStorageSettings('muxdeck.run', window.localStorage);
+const runStore = createRunStore(readRunDefaults(runDefaults.load()));
+runStore.subscribe((state, previous) => {
+  if (state.defaults !== previous.defaults) runDefaults.save(state.defaults);
+});
 const runCommands = createRunCommands({
   client,
   run: runStore,

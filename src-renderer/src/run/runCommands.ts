@@ -38,7 +38,7 @@ export function createRunCommands(deps: RunCommandDeps): RunCommands {
   async function start(params: RunStartParams & { timeoutSeconds: number }): Promise<string | null> {
     try {
       const run = await deps.client.invoke('run:start', params);
-      state().started(run, params.command, params.timeoutSeconds);
+      state().started(run, params.command);
       return null;
     } catch (error) {
       return errorMessage(error);

@@ -4,6 +4,7 @@ import { createMuxdeckClient } from '../../../src-renderer/src/bridge/client';
 import { createRunCommands, followRuns } from '../../../src-renderer/src/run/runCommands';
 import { createAppStore } from '../../../src-renderer/src/stores/appStore';
 import { checkRunForm, targetText } from '../../../src-renderer/src/stores/run/runForm.logic';
+import { readRunDefaults } from '../../../src-renderer/src/stores/run/runDefaults.logic';
 import { createRunStore } from '../../../src-renderer/src/stores/run/runStore';
 import { progressText, visibleHosts } from '../../../src-renderer/src/stores/run/runView.logic';
 import { FakeTransport } from './fakeTransport';
@@ -186,5 +187,27 @@ describe('run on selection in the renderer', () => {
       timeoutSeconds: 20,
       parallel: 8,
     });
+  });
+});
+
+describe('run dialog defaults', () => {
+  it('start from the last run, and survive garbage in storage', async () => {
+    expect(readRunDefaults(undefined)).toEqual({ timeoutSeconds: 30, parallel: 16 });
+    expect(readRunDefaults({ timeoutSeconds: -5, parallel: 'lots' })).toEqual({
+      timeoutSeconds: 30,
+      parallel: 16,
+    });
+    expect(readRunDefaults({ timeoutSeconds: 120, parallel: 4 })).toEqual({
+      timeoutSeconds: 120,
+      parallel: 4,
+    });
+    const h = harness();
+    h.transport.answer('run:start', {
+      ok: true,
+      result: summary('run-1', [host('a', 'pending')], { timeoutSeconds: 7, parallel: 3 }),
+    });
+    await h.commands.start({ hostIds: ['t:a'], command: 'uptime', timeoutSeconds: 7, parallel: 3 });
+    expect(h.run.getState().defaults).toEqual({ timeoutSeconds: 7, parallel: 3 });
+    expect(h.run.getState().lastCommand).toBe('uptime');
   });
 });

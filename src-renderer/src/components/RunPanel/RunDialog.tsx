@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { RUN_DEFAULT_PARALLEL } from '../../../../src-preload/api';
 import { useServices } from '../../app/AppServices';
 import { checkRunForm, targetText, type RunFormProblems } from '../../stores/run/runForm.logic';
+import type { RunDefaults } from '../../stores/run/runDefaults.logic';
 import type { RunDialogState } from '../../stores/run/runStore';
 import { Dialog } from '../TreeDialogs/Dialog';
 import { FormField } from '../TreeDialogs/FormField';
@@ -10,16 +10,16 @@ import { FormField } from '../TreeDialogs/FormField';
 export function RunDialog({
   dialog,
   lastCommand,
-  lastTimeout,
+  defaults,
 }: {
   dialog: RunDialogState;
   lastCommand: string;
-  lastTimeout: number;
+  defaults: RunDefaults;
 }) {
   const { run } = useServices();
   const [command, setCommand] = useState(lastCommand);
-  const [timeoutSeconds, setTimeoutSeconds] = useState(String(lastTimeout));
-  const [parallel, setParallel] = useState(String(RUN_DEFAULT_PARALLEL));
+  const [timeoutSeconds, setTimeoutSeconds] = useState(String(defaults.timeoutSeconds));
+  const [parallel, setParallel] = useState(String(defaults.parallel));
   const [problems, setProblems] = useState<RunFormProblems>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

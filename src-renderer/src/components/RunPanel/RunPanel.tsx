@@ -19,11 +19,7 @@ export function RunPanel() {
   return (
     <>
       {state.dialog ? (
-        <RunDialog
-          dialog={state.dialog}
-          lastCommand={state.lastCommand}
-          lastTimeout={state.lastTimeoutSeconds}
-        />
+        <RunDialog dialog={state.dialog} lastCommand={state.lastCommand} defaults={state.defaults} />
       ) : null}
       {state.run ? <RunResults /> : null}
     </>

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventPayload, RunHostOutput, RunSummary } from '../../../../src-preload/api';
+import { FACTORY_RUN_DEFAULTS, type RunDefaults } from './runDefaults.logic';
 import {
   expansionToggled,
   initialRunView,
@@ -19,13 +20,14 @@ export interface RunStoreState extends RunViewState {
   dialog: RunDialogState | null;
   /** Remembered between runs in this window. */
   lastCommand: string;
-  lastTimeoutSeconds: number;
+  /** Time-out and parallelism of the last run: the dialog's defaults (kept between starts by main.tsx). */
+  defaults: RunDefaults;
 }
 
 export interface RunActions {
   openDialog(dialog: RunDialogState): void;
   closeDialog(): void;
-  started(run: RunSummary, command: string, timeoutSeconds: number): void;
+  started(run: RunSummary, command: string): void;
   progress(event: EventPayload<'run:progress'>): void;
   finished(summary: RunSummary): void;
   setFailedOnly(failedOnly: boolean): void;
@@ -36,21 +38,21 @@ export interface RunActions {
 
 export type RunStore = StoreApi<RunStoreState & RunActions>;
 
-export function createRunStore(): RunStore {
+export function createRunStore(defaults: RunDefaults = FACTORY_RUN_DEFAULTS): RunStore {
   return createStore<RunStoreState & RunActions>()((set) => ({
     ...initialRunView,
     dialog: null,
     lastCommand: '',
-    lastTimeoutSeconds: 30,
+    defaults,
     openDialog: (dialog) => set({ dialog }),
     closeDialog: () => set({ dialog: null }),
-    started: (run, command, timeoutSeconds) =>
+    started: (run, command) =>
       set((state) => ({
         ...runStarted(state, run),
         dialog: null,
         failedOnly: false,
         lastCommand: command,
-        lastTimeoutSeconds: timeoutSeconds,
+        defaults: { timeoutSeconds: run.timeoutSeconds, parallel: run.parallel },
       })),
     progress: (event) => set((state) => progressApplied(state, event)),
     finished: (summary) => set((state) => runFinished(state, summary)),
