@@ -71,6 +71,8 @@ async function start(): Promise<void> {
     env: process.env,
     logger: streamLogger((line) => process.stderr.write(line)),
     spawner: await loadNodePtySpawner(),
+    // shell.openPath answers an error message, empty when the folder was opened.
+    openFolder: async (path) => (await shell.openPath(path)) === '',
     ...(process.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: process.env.MUXDECK_SSH_CONFIG } : {}),
   });
 

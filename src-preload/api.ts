@@ -31,6 +31,15 @@ export const Host = z.object({
    * read as an ssh option). The tree still shows it, so nothing silently vanishes.
    */
   problem: z.string().optional(),
+  /** --- sources --- ssh settings a synced source declares (ansible_ssh_private_key_file, ProxyJump). */
+  identityFile: z.string().optional(),
+  jumpHost: z.string().optional(),
+  /** A ProxyCommand the source declares: always shown; passed to ssh only when the source allows it. */
+  proxyCommand: z.object({ command: z.string(), allowed: z.boolean() }).optional(),
+  /** A non-ssh ansible_connection (winrm, network_cli, local...): the tree marks the host. */
+  connection: z.string().optional(),
+  /** Further folder paths of a host that is in several groups: it appears in each, as one host. */
+  otherGroups: z.array(z.array(z.string())).optional(),
 });
 export type Host = z.infer<typeof Host>;
 
@@ -42,6 +51,9 @@ export const SourceStatus = z.object({
   /** Where the source reads from (a file path or URL), for the user's orientation. */
   location: z.string().optional(),
   error: z.string().optional(),
+  /** --- sources --- hosts shown are the last good ones: the latest sync failed (error says why). */
+  stale: z.boolean().optional(),
+  lastSyncAt: z.number().int().optional(),
 });
 export type SourceStatus = z.infer<typeof SourceStatus>;
 
@@ -150,6 +162,137 @@ export const treeFields = {
   notes: z.string().max(20_000, 'at most 20,000 characters'),
 } as const;
 
+// ---------------------------------------------------------------------------
+// Extra ssh options (host and folder settings)
+
+/**
+ * The ssh options a user may add to a host or folder (`-o Name=value`), each with the values it accepts.
+ *
+ * An allow-list, not a deny-list: every value ends up in ssh's argv, and some options run programs or load
+ * libraries (ProxyCommand, LocalCommand, KnownHostsCommand, PKCS11Provider, SecurityKeyProvider), replace
+ * Muxdeck's own machinery (ControlMaster/ControlPath/ControlPersist, RemoteCommand, RequestTTY) or turn
+ * host-key checking off (StrictHostKeyChecking=no). Those stay out; a user who needs them has ~/.ssh/config.
+ */
+const YES_NO = /^(yes|no)$/;
+const COUNT = /^\d{1,6}$/;
+/** OpenSSH algorithm lists, optionally prefixed with + (append), - (remove) or ^ (put first). */
+const ALGORITHMS = /^[+\-^]?[A-Za-z0-9@._-]{1,100}(,[A-Za-z0-9@._-]{1,100}){0,40}$/;
+/** `[bind:]port` then `host:port` (or a socket path), as ssh_config's LocalForward/RemoteForward take them. */
+const FORWARD =
+  /^(\[?[A-Za-z0-9.:_-]{0,253}\]?:)?\d{1,5} (\[?[A-Za-z0-9._:-]{1,253}\]?:\d{1,5}|\/[A-Za-z0-9._/-]{1,200})$/;
+const DYNAMIC_FORWARD = /^(\[?[A-Za-z0-9.:_-]{0,253}\]?:)?\d{1,5}$/;
+
+export const SSH_EXTRA_OPTIONS = {
+  AddKeysToAgent: { pattern: /^(yes|no|ask|confirm)$/, hint: 'yes, no, ask or confirm' },
+  AddressFamily: { pattern: /^(any|inet|inet6)$/, hint: 'any, inet or inet6' },
+  CheckHostIP: { pattern: YES_NO, hint: 'yes or no' },
+  Ciphers: { pattern: ALGORITHMS, hint: 'a comma-separated list of ciphers' },
+  Compression: { pattern: YES_NO, hint: 'yes or no' },
+  ConnectTimeout: { pattern: COUNT, hint: 'a number of seconds' },
+  ConnectionAttempts: { pattern: COUNT, hint: 'a number' },
+  DynamicForward: { pattern: DYNAMIC_FORWARD, hint: '[bind:]port' },
+  ExitOnForwardFailure: { pattern: YES_NO, hint: 'yes or no' },
+  ForwardAgent: { pattern: YES_NO, hint: 'yes or no' },
+  ForwardX11: { pattern: YES_NO, hint: 'yes or no' },
+  ForwardX11Trusted: { pattern: YES_NO, hint: 'yes or no' },
+  GSSAPIAuthentication: { pattern: YES_NO, hint: 'yes or no' },
+  HostKeyAlgorithms: { pattern: ALGORITHMS, hint: 'a comma-separated list of algorithms' },
+  IdentitiesOnly: { pattern: YES_NO, hint: 'yes or no' },
+  KbdInteractiveAuthentication: { pattern: YES_NO, hint: 'yes or no' },
+  KexAlgorithms: { pattern: ALGORITHMS, hint: 'a comma-separated list of algorithms' },
+  LocalForward: { pattern: FORWARD, hint: '[bind:]port host:hostport' },
+  LogLevel: {
+    pattern: /^(QUIET|FATAL|ERROR|INFO|VERBOSE|DEBUG|DEBUG1|DEBUG2|DEBUG3)$/,
+    hint: 'QUIET, FATAL, ERROR, INFO, VERBOSE or DEBUG1–3',
+  },
+  MACs: { pattern: ALGORITHMS, hint: 'a comma-separated list of MACs' },
+  PasswordAuthentication: { pattern: YES_NO, hint: 'yes or no' },
+  PreferredAuthentications: {
+    pattern: /^[a-z-]{1,40}(,[a-z-]{1,40}){0,10}$/,
+    hint: 'a comma-separated list such as publickey,password',
+  },
+  PubkeyAcceptedAlgorithms: { pattern: ALGORITHMS, hint: 'a comma-separated list of algorithms' },
+  PubkeyAuthentication: { pattern: YES_NO, hint: 'yes or no' },
+  RemoteForward: { pattern: FORWARD, hint: '[bind:]port host:hostport' },
+  SendEnv: {
+    pattern: /^[A-Za-z_][A-Za-z0-9_*]{0,63}( [A-Za-z_][A-Za-z0-9_*]{0,63}){0,20}$/,
+    hint: 'environment variable names separated by spaces',
+  },
+  ServerAliveCountMax: { pattern: COUNT, hint: 'a number' },
+  ServerAliveInterval: { pattern: COUNT, hint: 'a number of seconds' },
+  StrictHostKeyChecking: {
+    pattern: /^(yes|ask|accept-new)$/,
+    hint: 'yes, ask or accept-new (Muxdeck never turns host-key checking off)',
+  },
+  TCPKeepAlive: { pattern: YES_NO, hint: 'yes or no' },
+  UpdateHostKeys: { pattern: /^(yes|no|ask)$/, hint: 'yes, no or ask' },
+  VisualHostKey: { pattern: YES_NO, hint: 'yes or no' },
+} as const satisfies Record<string, { pattern: RegExp; hint: string }>;
+
+export type SshExtraOptionName = keyof typeof SSH_EXTRA_OPTIONS;
+export const SSH_EXTRA_OPTION_NAMES = Object.keys(SSH_EXTRA_OPTIONS) as SshExtraOptionName[];
+
+function isExtraOptionName(name: string): name is SshExtraOptionName {
+  return Object.hasOwn(SSH_EXTRA_OPTIONS, name);
+}
+
+/** Why `name=value` may not be passed to ssh, or undefined when it may. */
+export function sshExtraOptionProblem(name: string, value: string): string | undefined {
+  const canonical = SSH_EXTRA_OPTION_NAMES.find((known) => known.toLowerCase() === name.toLowerCase());
+  if (!canonical || !isExtraOptionName(canonical)) {
+    return `${name} is not an option Muxdeck passes to ssh (allowed: ${SSH_EXTRA_OPTION_NAMES.join(', ')}); put it in ~/.ssh/config instead`;
+  }
+  if (canonical !== name) return `write ${canonical}, not ${name}`;
+  const rule = SSH_EXTRA_OPTIONS[canonical];
+  return rule.pattern.test(value) ? undefined : `${canonical} takes ${rule.hint}`;
+}
+
+/** Extra ssh options of a host or folder: option name → value, every pair allowed and well formed. */
+export const SshExtraOptions = z
+  .record(z.string().max(64), z.string().max(600))
+  .superRefine((options, ctx) => {
+    const names = Object.keys(options);
+    if (names.length > 32) ctx.addIssue({ code: 'custom', message: 'at most 32 extra ssh options' });
+    for (const name of names) {
+      const problem = sshExtraOptionProblem(name, options[name] ?? '');
+      if (problem) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+    }
+  });
+export type SshExtraOptions = z.infer<typeof SshExtraOptions>;
+
+/**
+ * The form's text, one `Name value` or `Name=value` per line (ssh_config's own syntax; # comments and
+ * blank lines ignored), as options, or the first problem with its line number.
+ */
+export function parseSshExtraOptions(
+  text: string,
+): { ok: true; options: SshExtraOptions } | { ok: false; problem: string } {
+  const options: Record<string, string> = {};
+  const lines = text.split(/\r?\n/);
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const match = /^([A-Za-z0-9]+)\s*(?:=|\s)\s*(.*)$/.exec(line);
+    const name = match?.[1];
+    const value = match?.[2]?.trim();
+    if (!name || !value)
+      return { ok: false, problem: `line ${index + 1}: write Name value, e.g. ServerAliveInterval 30` };
+    const problem = sshExtraOptionProblem(name, value);
+    if (problem) return { ok: false, problem: `line ${index + 1}: ${problem}` };
+    if (Object.hasOwn(options, name))
+      return { ok: false, problem: `line ${index + 1}: ${name} is given twice` };
+    options[name] = value;
+  }
+  return { ok: true, options };
+}
+
+/** The options as the form shows them, one `Name value` per line. */
+export function formatSshExtraOptions(options: SshExtraOptions | undefined): string {
+  return Object.entries(options ?? {})
+    .map(([name, value]) => `${name} ${value}`)
+    .join('\n');
+}
+
 /** ssh-relevant settings a host inherits from its folders; every key is optional: absent = inherit. */
 export const HostSettings = z
   .object({
@@ -159,10 +302,20 @@ export const HostSettings = z
     jumpHost: treeFields.jumpHost.optional(),
     persistence: PersistenceMode.optional(),
     logging: z.boolean().optional(),
+    /** Further `-o Name=value` options, from SSH_EXTRA_OPTIONS above; inherited as a whole. */
+    extraOptions: SshExtraOptions.optional(),
   })
   .strict();
 export type HostSettings = z.infer<typeof HostSettings>;
-export const SETTING_KEYS = ['user', 'port', 'identityFile', 'jumpHost', 'persistence', 'logging'] as const;
+export const SETTING_KEYS = [
+  'user',
+  'port',
+  'identityFile',
+  'jumpHost',
+  'persistence',
+  'logging',
+  'extraOptions',
+] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const FolderId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a folder id');
@@ -351,6 +504,7 @@ export const InheritedSettings = z.object({
   jumpHost: z.object({ value: z.string(), from: SettingOrigin }).optional(),
   persistence: z.object({ value: PersistenceMode, from: SettingOrigin }).optional(),
   logging: z.object({ value: z.boolean(), from: SettingOrigin }).optional(),
+  extraOptions: z.object({ value: SshExtraOptions, from: SettingOrigin }).optional(),
 });
 export type InheritedSettings = z.infer<typeof InheritedSettings>;
 
@@ -532,6 +686,256 @@ const runEvents = {
 } as const;
 
 // ---------------------------------------------------------------------------
+// --- sources ---
+// Configured inventories (Ansible, NetBox) synced in the background by src-main/sources. Options are
+// flat (they are stored as SourceConfig.options); the NetBox token is write-only and goes to the keychain.
+
+const text = (max: number) =>
+  z.string().trim().max(max).refine(noControl, 'must not contain control characters');
+const listOf = (item: z.ZodType<string>, max: number) => z.array(item).max(max);
+const isWebUrl = (value: string) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
+export const SOURCE_GROUP_LEVELS = [
+  'site',
+  'location',
+  'role',
+  'tenant',
+  'platform',
+  'cluster',
+  'tag',
+  'status',
+  'kind',
+] as const;
+export const SOURCE_ADDRESS_CHOICES = [
+  'primary-ip4',
+  'primary-ip6',
+  'primary-ip',
+  'oob-ip',
+  'dns-name',
+  'name',
+] as const;
+
+/** Minutes between automatic syncs; 0 = only on start, on "sync now" and (Ansible) on file changes. */
+const intervalMinutes = z
+  .number()
+  .int('a whole number of minutes')
+  .min(0, '0 or more')
+  .max(10_080, 'at most a week');
+
+export const AnsibleSourceOptions = z
+  .object({
+    paths: listOf(text(4096).min(1, 'an empty path'), 64).min(
+      1,
+      'name at least one inventory file or directory',
+    ),
+    allowScripts: z.boolean().default(false),
+    allowProxyCommand: z.boolean().default(false),
+    intervalMinutes: intervalMinutes.default(0),
+  })
+  .strict();
+export type AnsibleSourceOptions = z.infer<typeof AnsibleSourceOptions>;
+
+export const NetboxSourceOptions = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .min(1, 'the NetBox URL is required')
+      .max(2048)
+      .refine(isWebUrl, 'use an http:// or https:// URL'),
+    /** auto: `nbt_…` tokens go as `Bearer` (NetBox 4.5+ v2), others as `Token` (v1). */
+    tokenStyle: z.enum(['auto', 'v1', 'v2']).default('auto'),
+    caFile: text(4096).default(''),
+    insecureSkipVerify: z.boolean().default(false),
+    kinds: z.enum(['devices', 'vms', 'both']).default('both'),
+    /** `key=value` query parameters (`site=fra1`, `role=leaf`, `vm:cluster=prod`). */
+    filters: listOf(
+      text(1024).refine((v) => /^[^=]+=/.test(v), 'filters are key=value'),
+      200,
+    ).default([]),
+    addressFrom: listOf(
+      z
+        .string()
+        .refine(
+          (v) =>
+            (SOURCE_ADDRESS_CHOICES as readonly string[]).includes(v) ||
+            /^(cf|context):[A-Za-z0-9_.-]+$/.test(v),
+          'not an address choice',
+        ),
+      8,
+    )
+      .min(1, 'choose where the address comes from')
+      .default(['primary-ip4', 'primary-ip6']),
+    groupBy: listOf(z.enum(SOURCE_GROUP_LEVELS), 9).default(['site', 'role']),
+    intervalMinutes: intervalMinutes.default(60),
+  })
+  .strict();
+export type NetboxSourceOptions = z.infer<typeof NetboxSourceOptions>;
+
+const sourceLabel = text(200).min(1, 'a name is required');
+const NetboxToken = z
+  .string()
+  .trim()
+  .max(4096)
+  .refine((v) => !/[\s\p{Cc}]/u.test(v), 'a token has no spaces or control characters');
+
+/** What the user fills in; the token (NetBox) is write-only: empty keeps the stored one. */
+export const SourceDraft = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('ansible'),
+      label: sourceLabel,
+      enabled: z.boolean(),
+      options: AnsibleSourceOptions,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('netbox'),
+      label: sourceLabel,
+      enabled: z.boolean(),
+      options: NetboxSourceOptions,
+      token: NetboxToken.optional(),
+      /** Remove the stored token (anonymous reads). */
+      clearToken: z.boolean().optional(),
+    })
+    .strict(),
+]);
+export type SourceDraft = z.infer<typeof SourceDraft>;
+export type SourceDraftInput = z.input<typeof SourceDraft>;
+
+export const SourceDiff = z.object({
+  at: z.number().int(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  changed: z.number().int(),
+  /** A few host labels of each, for the summary. */
+  addedLabels: z.array(z.string()),
+  removedLabels: z.array(z.string()),
+  changedLabels: z.array(z.string()),
+});
+export type SourceDiff = z.infer<typeof SourceDiff>;
+
+export const SourceSyncState = z.enum(['disabled', 'pending', 'syncing', 'ok', 'stale', 'error']);
+export type SourceSyncState = z.infer<typeof SourceSyncState>;
+
+export const SourceInfo = z.object({
+  /** The configuration id; the tree's source id is `<kind>:<id>`. */
+  id: z.string(),
+  sourceId: z.string(),
+  kind: z.enum(['ansible', 'netbox']),
+  label: z.string(),
+  enabled: z.boolean(),
+  options: z.union([AnsibleSourceOptions, NetboxSourceOptions]),
+  /** NetBox: a token is in the keychain (never its value). */
+  hasToken: z.boolean(),
+  state: SourceSyncState,
+  hostCount: z.number().int(),
+  lastSyncAt: z.number().int().optional(),
+  lastAttemptAt: z.number().int().optional(),
+  nextSyncAt: z.number().int().optional(),
+  error: z.string().optional(),
+  warnings: z.array(z.string()),
+  progress: z.object({ fetched: z.number().int(), total: z.number().int() }).optional(),
+  lastDiff: SourceDiff.optional(),
+});
+export type SourceInfo = z.infer<typeof SourceInfo>;
+
+const SourceConfigId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a source id');
+
+const sourceRequests = {
+  'sources:list': { params: z.object({}).strict(), result: z.object({ sources: z.array(SourceInfo) }) },
+  'sources:add': { params: z.object({ draft: SourceDraft }).strict(), result: SourceInfo },
+  'sources:update': {
+    params: z.object({ id: SourceConfigId, draft: SourceDraft }).strict(),
+    result: SourceInfo,
+  },
+  'sources:remove': {
+    params: z.object({ id: SourceConfigId }).strict(),
+    result: z.object({ removed: z.boolean() }),
+  },
+  /** Starts a sync in the background (all enabled sources without id); never waits for it. */
+  'sources:syncNow': {
+    params: z.object({ id: SourceConfigId.optional() }).strict(),
+    result: z.object({ started: z.number().int() }),
+  },
+} as const;
+
+const sourceEvents = {
+  /** A source's configuration or status changed; hostsChanged: reload the tree's hosts. */
+  'sources:changed': z.object({ sources: z.array(SourceInfo), hostsChanged: z.boolean() }),
+  'sources:progress': z.object({ id: z.string(), fetched: z.number().int(), total: z.number().int() }),
+} as const;
+
+// ---------------------------------------------------------------------------
+// App settings (the store's `settings`; the ⚙ dialog edits them)
+
+/** Terminal appearance; every field optional: the renderer fills what is missing with its defaults. */
+export const TerminalPreferences = z
+  .object({
+    fontFamily: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200, 'at most 200 characters')
+      .refine((v) => !/[;{}<>\\]/.test(v), 'a font list such as "JetBrains Mono", monospace'),
+    fontSize: z.number().int().min(6).max(40),
+    /** Zoom steps added to fontSize (Ctrl+= / Ctrl+-), kept apart so Ctrl+0 returns to the chosen size. */
+    zoom: z.number().int().min(-40).max(40),
+    theme: z.enum(['system', 'dark', 'light']),
+    copyOnSelect: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type TerminalPreferences = z.infer<typeof TerminalPreferences>;
+
+const appSettingFields = {
+  /** How many recently connected hosts the Recent section remembers. */
+  recentLimit: z.number().int('a whole number').min(0, 'from 0 to 200').max(200, 'from 0 to 200'),
+  /** Automatic reconnection attempts after a dropped connection (exponential backoff); 0 turns it off. */
+  reconnectAttempts: z.number().int('a whole number').min(0, 'from 0 to 20').max(20, 'from 0 to 20'),
+  /** Keep a pane whose remote command finished (user typed exit) instead of closing its tab. */
+  keepClosedPanes: z.boolean(),
+  /** A session log stops growing at this size. */
+  logSizeCapMb: z
+    .number()
+    .int('a whole number')
+    .min(1, 'from 1 to 10240 MB')
+    .max(10_240, 'from 1 to 10240 MB'),
+  terminal: TerminalPreferences,
+};
+export const AppSettings = z.object(appSettingFields);
+export type AppSettings = z.infer<typeof AppSettings>;
+/** A change to some settings; what it leaves out stays as it is (terminal is replaced as a whole). */
+export const AppSettingsPatch = z.object(appSettingFields).partial().strict();
+export type AppSettingsPatch = z.infer<typeof AppSettingsPatch>;
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  recentLimit: 20,
+  reconnectAttempts: 3,
+  keepClosedPanes: false,
+  logSizeCapMb: 50,
+  terminal: {},
+};
+
+const settingsRequests = {
+  'settings:get': { params: z.object({}).strict(), result: AppSettings },
+  'settings:update': { params: z.object({ patch: AppSettingsPatch }).strict(), result: AppSettings },
+} as const;
+
+const settingsEvents = {
+  /** Settings changed (from any window). */
+  'settings:changed': AppSettings,
+} as const;
+
+// ---------------------------------------------------------------------------
 // Errors
 
 export const ErrorCode = z.enum([
@@ -634,8 +1038,18 @@ export const requests = {
     params: z.object({ terminalId: TerminalId }).strict(),
     result: z.object({}),
   },
+  /**
+   * The folder holding a session's log. The desktop app opens it in the file manager (opened: true);
+   * serve mode cannot reach the user's desktop and only answers the path.
+   */
+  'sessions:logFolder': {
+    params: z.object({ sessionId: SessionId }).strict(),
+    result: z.object({ path: z.string(), opened: z.boolean() }),
+  },
   ...treeRequests,
   ...runRequests,
+  ...sourceRequests,
+  ...settingsRequests,
 } as const;
 
 export type RequestChannel = keyof typeof requests;
@@ -659,6 +1073,8 @@ export const events = {
   'sessions:changed': z.object({ sessions: z.array(SessionInfo) }),
   ...treeEvents,
   ...runEvents,
+  ...sourceEvents,
+  ...settingsEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -33,7 +33,9 @@ import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
+import { SettingsService } from '../settings/settingsService';
 import { muxdeckPaths, type MuxdeckPaths } from './paths';
+import { startSources } from '../sources/startSources';
 
 export interface ComposeOptions {
   home: string;
@@ -48,6 +50,8 @@ export interface ComposeOptions {
   secrets?: SecretStore;
   runner?: CommandRunner;
   files?: FileReader;
+  /** Shows a folder in the desktop's file manager (Electron's shell.openPath); serve mode has none. */
+  openFolder?: (path: string) => Promise<boolean>;
   /** Explicit ssh config file (a user setting / MUXDECK_SSH_CONFIG); default $HOME/.ssh/config. */
   sshConfigFile?: string;
 }
@@ -111,20 +115,30 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sshPath,
     env,
   });
+  // --- store: one durable store in MUXDECK_HOME for the tree, settings, sources and layout.
+  const store = await DurableStore.open({
+    files: nodeFileStore,
+    paths: storePaths(paths.home),
+    clock: systemClock,
+    logger: opts.logger,
+  });
+  const settings = new SettingsService(store);
+
   // Health reports changes through the session service, which needs health to exist first.
   const late: { sessions?: SessionService } = {};
   const logs = new SessionLogs({
     dir: paths.logs,
     pipePane: (session, command) => tmux.pipePane(session, command),
     stopPipe: (session) => tmux.stopPipe(session),
+    capBytes: () => settings.get().logSizeCapMb * 1024 * 1024,
   });
   logs.watchCaps();
   const health = new SessionHealth({
     tmux,
     sharing,
     clock: systemClock,
-    policy: () => DEFAULT_RECONNECT_POLICY,
-    keepClosedPanes: () => false,
+    policy: () => ({ ...DEFAULT_RECONNECT_POLICY, maxAttempts: settings.get().reconnectAttempts }),
+    keepClosedPanes: () => settings.get().keepClosedPanes,
     onRespawned: async (record) => {
       if (record.options.logFile)
         await logs.start(record.name, record.options.label ?? record.name, record.options.logFile);
@@ -132,18 +146,14 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     onChange: () => void late.sessions?.announce().catch(() => undefined),
     logger: opts.logger,
   });
-  // --- tree & store: one durable store in MUXDECK_HOME; the user's own hosts are one more source.
-  const store = await DurableStore.open({
-    files: nodeFileStore,
-    paths: storePaths(paths.home),
-    clock: systemClock,
-    logger: opts.logger,
-  });
-  const catalog = new HostCatalog([
+  // --- sources --- configured inventories, synced in the background; their last good hosts first.
+  const sources = await startSources({ store, secrets: secretStore, runner, paths, logger: opts.logger });
+  const fixedSources = [
     new SshConfigSource({ file: sshConfig.file, home: userHome, files }),
     new ManualSource(() => store.read()),
     ...syntheticSources(opts.env),
-  ]);
+  ];
+  const catalog = new HostCatalog(() => [...fixedSources, ...sources.hostSources()]);
   const tree = await TreeService.create({
     store,
     catalog,
@@ -237,6 +247,9 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     terminals,
     tree,
     runs,
+    sources,
+    settings,
+    ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
     appInfo: {
       version: opts.version,
       platform: process.platform,
@@ -255,9 +268,13 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   const stopTreeEvents = tree.onDidChange((change) =>
     router.broadcast({ event: 'tree:changed', payload: change }),
   );
+  const stopSettingsEvents = settings.onDidChange((payload) =>
+    router.broadcast({ event: 'settings:changed', payload }),
+  );
   const stopStoreNotices = store.onNotice((notice) =>
     router.broadcast({ event: 'store:notice', payload: notice }),
   );
+  const stopSourceEvents = sources.broadcast(router);
 
   // Event-driven: a pane died, or a master connection came or went. The slow sweep only backs them up.
   const reconcile = (): void =>
@@ -285,6 +302,9 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       stopTreeEvents();
       stopStoreNotices();
       runs.dispose();
+      stopSourceEvents();
+      sources.dispose();
+      stopSettingsEvents();
       clearInterval(sweep);
       paneEvents.stop();
       askpassServer.close();

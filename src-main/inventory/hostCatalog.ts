@@ -8,7 +8,12 @@ export interface ResolvedHost {
 
 /** Every host from every source, as one list the tree and the session service share. */
 export class HostCatalog {
-  constructor(private readonly sources: readonly HostSource[]) {}
+  /** Sources may be a function: configured sources come and go while the app runs. */
+  constructor(private readonly sourceList: readonly HostSource[] | (() => readonly HostSource[])) {}
+
+  private get sources(): readonly HostSource[] {
+    return typeof this.sourceList === 'function' ? this.sourceList() : this.sourceList;
+  }
 
   async list(): Promise<{ hosts: Host[]; sources: SourceStatus[] }> {
     const snapshots = await Promise.all(
@@ -23,6 +28,8 @@ export class HostCatalog {
         hostCount: snap.hosts.length,
         ...(snap.location ? { location: snap.location } : {}),
         ...(snap.error ? { error: snap.error } : {}),
+        ...(snap.stale ? { stale: true } : {}),
+        ...(snap.lastSyncAt !== undefined ? { lastSyncAt: snap.lastSyncAt } : {}),
       })),
     };
   }
@@ -30,6 +37,11 @@ export class HostCatalog {
   async find(hostId: string): Promise<ResolvedHost | undefined> {
     for (const source of this.sources) {
       if (!hostId.startsWith(`${source.id}:`)) continue;
+      if (source.host) {
+        const host = source.host(hostId);
+        if (host) return { host, source };
+        continue;
+      }
       const host = (await source.load()).hosts.find((h) => h.id === hostId);
       if (host) return { host, source };
     }

@@ -6,6 +6,9 @@ export interface HostSourceSnapshot {
   location?: string;
   /** Set when the source could not be read; hosts then hold what could be read (possibly none). */
   error?: string;
+  /** The hosts are the last good ones: the latest sync failed. */
+  stale?: boolean;
+  lastSyncAt?: number;
 }
 
 /** One place hosts come from (ssh config, an Ansible inventory, NetBox...). */
@@ -14,6 +17,8 @@ export interface HostSource {
   readonly kind: HostSourceKind;
   readonly label: string;
   load(): Promise<HostSourceSnapshot>;
+  /** One host by id without loading the whole source (synced sources keep an index). */
+  host?(hostId: string): Host | undefined;
   /** What to give ssh as its destination for one of this source's hosts. */
   sshDestination(host: Host): string;
 }

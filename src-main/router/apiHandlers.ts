@@ -1,12 +1,17 @@
+import { dirname } from 'node:path';
 import { ApiError } from '../common/apiError';
 import type { HostCatalog } from '../inventory/hostCatalog';
 import type { SessionService } from '../sessions/sessionService';
+import type { SettingsService } from '../settings/settingsService';
 import type { TerminalService } from '../sessions/terminalService';
 import type { RunService } from '../run/runService';
 import type { TreeService } from '../tree/treeService';
 import type { ConnectionContext, Handlers } from './router';
 import { createRunHandlers } from './runHandlers';
+import { createSettingsHandlers } from './settingsHandlers';
 import { createTreeHandlers } from './treeHandlers';
+import type { SourcesService } from '../sources/sourcesService';
+import { createSourceHandlers } from './sourceHandlers';
 
 export interface ApiServices {
   catalog: HostCatalog;
@@ -14,6 +19,10 @@ export interface ApiServices {
   terminals: TerminalService;
   tree: TreeService;
   runs: RunService;
+  sources: SourcesService;
+  settings: SettingsService;
+  /** Shows a folder in the desktop's file manager; absent in serve mode, which has no desktop to reach. */
+  openFolder?: (path: string) => Promise<boolean>;
   appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
 }
 
@@ -34,6 +43,8 @@ export function createApiHandlers(services: ApiServices): {
     'app:info': () => services.appInfo,
     ...createTreeHandlers(services.tree),
     ...createRunHandlers(services.runs),
+    ...createSourceHandlers(services.sources),
+    ...createSettingsHandlers(services.settings),
     'hosts:list': () => catalog.list(),
     'sessions:list': () => sessions.list(),
     'sessions:open': async ({ hostId, cols, rows }) => {
@@ -43,6 +54,18 @@ export function createApiHandlers(services: ApiServices): {
     },
     'sessions:close': async ({ sessionId }) => ({ closed: await sessions.close(sessionId) }),
     'sessions:reconnect': ({ sessionId }) => sessions.reconnect(sessionId),
+    'sessions:logFolder': async ({ sessionId }) => {
+      const session = await sessions.find(sessionId);
+      if (!session) throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running.`);
+      if (!session.logFile) {
+        throw new ApiError(
+          'NOT_FOUND',
+          `${session.label} is not logged: turn on "Session logging" in the host's or its folder's settings.`,
+        );
+      }
+      const path = dirname(session.logFile);
+      return { path, opened: services.openFolder ? await services.openFolder(path) : false };
+    },
     'terminal:attach': async ({ sessionId, cols, rows }, ctx) => {
       if (!(await sessions.find(sessionId))) {
         throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck's tmux server.`);

@@ -16,4 +16,6 @@ export const secretAccounts = {
   password: (hostId: string) => `password:${hostId}`,
   /** The passphrase of one private key file, whichever host it is used for. */
   passphrase: (keyPath: string) => `passphrase:${keyPath}`,
+  /** The API token of one configured NetBox source (by its configuration id). */
+  netboxToken: (sourceConfigId: string) => `netbox-token:${sourceConfigId}`,
 } as const;

@@ -37,7 +37,8 @@ export class SessionLogs {
   constructor(
     private readonly deps: {
       dir: string;
-      capBytes?: number;
+      /** Read at every check, so a changed setting applies to running logs. */
+      capBytes?: () => number;
       /** Runs `tmux pipe-pane -o -t <session> <shell command>`. */
       pipePane: (sessionId: string, shellCommand: string) => Promise<void>;
       /** Closes a session's pipe (`tmux pipe-pane -t <session>` without a command). */
@@ -81,7 +82,7 @@ export class SessionLogs {
   }
 
   async enforceCaps(): Promise<void> {
-    const cap = this.deps.capBytes ?? DEFAULT_LOG_CAP_BYTES;
+    const cap = this.deps.capBytes?.() ?? DEFAULT_LOG_CAP_BYTES;
     for (const [file, sessionId] of this.watched) {
       const size = (await stat(file).catch(() => undefined))?.size ?? 0;
       if (size < cap) continue;

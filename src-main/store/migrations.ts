@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { MANUAL_SOURCE_ID, treeFields, type HostOverlay, type HostSettings } from '../../src-preload/api';
+import {
+  DEFAULT_APP_SETTINGS,
+  MANUAL_SOURCE_ID,
+  treeFields,
+  type HostOverlay,
+  type HostSettings,
+} from '../../src-preload/api';
 import { STORE_VERSION, type StoreData, type TreeSection } from './storeSchema';
 
 /**
@@ -151,7 +157,7 @@ function v1ToV2(input: unknown): StoreData {
   return {
     version: 2,
     tree,
-    settings: { recentLimit: 20 },
+    settings: { ...DEFAULT_APP_SETTINGS, terminal: {} },
     sources: [],
     layout: { expanded: {} },
   };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  AppSettings,
+  DEFAULT_APP_SETTINGS,
   HostOverlay,
   HostSourceKind,
   KnownHost,
@@ -39,9 +41,16 @@ export const SourceConfig = z.object({
 });
 export type SourceConfig = z.infer<typeof SourceConfig>;
 
-export const AppSettings = z.object({
-  /** How many recently connected hosts the Recent section remembers. */
-  recentLimit: z.number().int().min(0).max(200),
+/**
+ * The contract's AppSettings, each with its default, so a setting added later needs no new store version:
+ * a file written before it existed reads as the default.
+ */
+export const StoredSettings = z.object({
+  recentLimit: AppSettings.shape.recentLimit.default(DEFAULT_APP_SETTINGS.recentLimit),
+  reconnectAttempts: AppSettings.shape.reconnectAttempts.default(DEFAULT_APP_SETTINGS.reconnectAttempts),
+  keepClosedPanes: AppSettings.shape.keepClosedPanes.default(DEFAULT_APP_SETTINGS.keepClosedPanes),
+  logSizeCapMb: AppSettings.shape.logSizeCapMb.default(DEFAULT_APP_SETTINGS.logSizeCapMb),
+  terminal: AppSettings.shape.terminal.default({}),
 });
 
 export const Layout = z.object({
@@ -52,7 +61,7 @@ export const Layout = z.object({
 export const StoreData = z.object({
   version: z.literal(STORE_VERSION),
   tree: TreeSection,
-  settings: AppSettings,
+  settings: StoredSettings,
   sources: z.array(SourceConfig),
   layout: Layout,
 });
@@ -66,7 +75,7 @@ export function emptyStore(): StoreData {
   return {
     version: STORE_VERSION,
     tree: emptyTree(),
-    settings: { recentLimit: 20 },
+    settings: { ...DEFAULT_APP_SETTINGS, terminal: {} },
     sources: [],
     layout: { expanded: {} },
   };

@@ -14,7 +14,7 @@ export function folderMap(tree: TreeSection): Map<string, TreeFolder> {
   return new Map(tree.folders.map((folder) => [folder.id, folder]));
 }
 
-const SSH_KEYS = ['user', 'port', 'identityFile', 'jumpHost'] as const;
+const SSH_KEYS = ['user', 'port', 'identityFile', 'jumpHost', 'extraOptions'] as const;
 
 /** A listed host with the user's overlay and its folders' settings applied. */
 export function effectiveHost(opts: {
@@ -40,6 +40,10 @@ export function effectiveHost(opts: {
   for (const key of SSH_KEYS) {
     const entry = resolved[key];
     if (entry && mustPassToSsh(entry.from, sourceKind)) Object.assign(sshOptions, { [key]: entry.value });
+  }
+  // Only a ProxyCommand the user allowed for its source; any jump host (theirs or the source's) wins.
+  if (host.proxyCommand?.allowed && sshOptions.jumpHost === undefined && !resolved.jumpHost) {
+    sshOptions.proxyCommand = host.proxyCommand.command;
   }
   return {
     resolved,

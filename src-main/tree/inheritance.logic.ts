@@ -58,6 +58,8 @@ export function sourceSettings(host: Host | undefined): HostSettings {
   return {
     ...(host.user ? { user: host.user } : {}),
     ...(host.port !== undefined ? { port: host.port } : {}),
+    ...(host.identityFile ? { identityFile: host.identityFile } : {}),
+    ...(host.jumpHost ? { jumpHost: host.jumpHost } : {}),
   };
 }
 

@@ -11,6 +11,9 @@ import { selectTransport } from './bridge/selectTransport';
 import { createAppStore } from './stores/appStore';
 import { TerminalOutputRouter } from './terminal/terminalOutputRouter';
 import { localStorageSettings } from './terminal/settingsStorage';
+import { createAppSettingsStore } from './settings/appSettingsStore';
+import { contractTerminalStorage } from './settings/contractTerminalStorage';
+import { startSettings } from './settings/startSettings';
 import { createTerminalServices } from './terminal/terminalServices';
 import { ESTIMATED_CELL } from './terminal/terminalOptions';
 import { TerminalSizeHint } from './terminal/terminalSize';
@@ -22,6 +25,7 @@ import { createRunStore } from './stores/run/runStore';
 import { createRunCommands, followRuns } from './run/runCommands';
 import { downloadText } from './run/download';
 import { readRunDefaults } from './stores/run/runDefaults.logic';
+import { createSourcesStore, startSources } from './sources/sourcesStore';
 
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
@@ -50,6 +54,8 @@ const treeCommands = createTreeCommands({
   clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
   runOnHosts: (hostIds, labels) => runCommands.openDialog(hostIds, labels),
 });
+const sourcesStore = createSourcesStore();
+const terminalStorage = contractTerminalStorage(client, (message) => store.getState().notify(message));
 const services: AppServices = {
   client,
   store,
@@ -60,8 +66,9 @@ const services: AppServices = {
   commands,
   tree: { store: treeStore, commands: treeCommands },
   run: { store: runStore, commands: runCommands },
-  // localStorage until the contract-backed settings store exists; any SettingsStorage fits here.
-  terminal: createTerminalServices(window, localStorageSettings('muxdeck.terminal', window.localStorage)),
+  sources: sourcesStore,
+  terminal: createTerminalServices(window, terminalStorage),
+  settings: createAppSettingsStore(client),
 };
 
 const root = document.getElementById('root');
@@ -77,4 +84,16 @@ createRoot(root).render(
 // Outside React on purpose: loading and the sessions subscription happen once, not per (strict) mount.
 void startApp(client, store);
 followRuns(client, runStore);
+void startSettings({
+  client,
+  settings: services.settings,
+  terminal: services.terminal.settings,
+  terminalStorage,
+  // Where Muxdeck 0.1 kept terminal settings; moved into the store once.
+  legacyTerminalStorage: localStorageSettings('muxdeck.terminal', window.localStorage),
+  notify: (message) => store.getState().notify(message),
+});
 void startTree({ client, tree: treeStore, app: store, commands: treeCommands });
+void startSources(client, sourcesStore, () => treeCommands.refresh()).catch((error: unknown) =>
+  store.getState().notify(`Could not list the sources: ${String(error)}`),
+);

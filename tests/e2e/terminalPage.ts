@@ -43,23 +43,30 @@ export interface Muxdeck {
   serve: ServeProcess;
   home: string;
   tmuxSocket: string;
+  /** Stops the serve process and starts a new one on the same MUXDECK_HOME (sessions live on in tmux). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startMuxdeck(world: SshWorld): Promise<Muxdeck> {
   const home = await makeTempDir('mx-e2e-term-');
-  const serve = await startServe({ ...world.fake.env, MUXDECK_HOME: home, MUXDECK_LOG: 'quiet' });
+  const env = { ...world.fake.env, MUXDECK_HOME: home, MUXDECK_LOG: 'quiet' };
   const tmuxSocket = join(home, 'tmux.sock');
-  return {
-    serve,
+  const mux: Muxdeck = {
+    serve: await startServe(env),
     home,
     tmuxSocket,
+    async restart() {
+      await mux.serve.stop();
+      mux.serve = await startServe(env);
+    },
     async stop() {
-      await serve.stop();
+      await mux.serve.stop();
       await killServer(tmuxSocket);
       await removeDir(home);
     },
   };
+  return mux;
 }
 
 /** The terminal's text rows (DOM renderer), where output is asserted. */

@@ -170,4 +170,37 @@ describe('session health: status, shared connections, reconnect, close on exit',
     const screen = await capturePane(socket, `=${session.id}:`, { history: true });
     expect(screen).toMatch(/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed/);
   });
+  it("applies the user's settings at once: an exited pane is kept, and 0 reconnect attempts means none", async () => {
+    await app.call('settings:update', { patch: { keepClosedPanes: true, reconnectAttempts: 0 } });
+    const kept = await open('ssh-config:box');
+    await app.waitForSession(kept.id, (s) => s?.status === 'connected', 'connected');
+    await waitForPaneText(socket, `=${kept.id}:`, /[$#] $/m);
+    const terminal = await app.call<{ terminalId: string }>('terminal:attach', {
+      sessionId: kept.id,
+      cols: 100,
+      rows: 30,
+    });
+    await app.call('terminal:input', {
+      terminalId: terminal.terminalId,
+      data: 'echo last-$((40+2)); exit\r',
+    });
+    const ended = await app.waitForSession(
+      kept.id,
+      (s) => s?.status === 'disconnected',
+      'the exited pane kept',
+    );
+    expect(ended?.state).toBe('exited');
+    expect(await capturePane(socket, `=${kept.id}:`, { history: true })).toMatch(/^last-42$/m);
+
+    const dropped = await open('ssh-config:box');
+    await app.waitForSession(dropped.id, (s) => s?.status === 'connected', 'connected before the outage');
+    await sshd.interrupt();
+    try {
+      const gone = await app.waitForSession(dropped.id, (s) => s?.status === 'disconnected', 'disconnected');
+      expect(gone?.reconnect).toBeUndefined();
+    } finally {
+      await sshd.resume();
+      await app.call('settings:update', { patch: { keepClosedPanes: false, reconnectAttempts: 3 } });
+    }
+  });
 });

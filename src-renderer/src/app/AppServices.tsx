@@ -7,6 +7,8 @@ import type { TerminalServices } from '../terminal/terminalServices';
 import type { TerminalSizeHint } from '../terminal/terminalSize';
 import type { RunServices } from '../run/runServices';
 import type { TreeServices } from '../tree/treeServices';
+import type { SourcesStore } from '../sources/sourcesStore';
+import type { AppSettingsStore } from '../settings/appSettingsStore';
 import type { AppCommands } from './commands';
 
 /** Everything components need that is not React state: built once in main.tsx. */
@@ -24,6 +26,10 @@ export interface AppServices {
   tree: TreeServices;
   /** Run on selection: the dialog, the results grid and their commands. */
   run: RunServices;
+  /** Configured inventories and their sync status (--- sources ---). */
+  sources: SourcesStore;
+  /** App-wide settings (sessions, logs, terminal) as the main process keeps them. */
+  settings: AppSettingsStore;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

@@ -10,6 +10,7 @@ export type TerminalMenuAction =
   | 'zoomOut'
   | 'zoomReset'
   | 'settings'
+  | 'logFolder'
   | 'reconnect';
 
 /** In the shape of the app's Menu component (components/Menu), with the action as its id. */
@@ -26,6 +27,8 @@ export interface TerminalMenuContext {
   hasSelection: boolean;
   /** The session is disconnected or failed: offer to reconnect it first. */
   canReconnect: boolean;
+  /** The session writes a log (host or folder setting): offer its folder. */
+  hasLog?: boolean;
   isMac: boolean;
 }
 
@@ -33,6 +36,7 @@ export interface TerminalMenuContext {
 export function terminalMenuItems({
   hasSelection,
   canReconnect,
+  hasLog = false,
   isMac,
 }: TerminalMenuContext): TerminalMenuItem[] {
   const key = (action: Parameters<typeof describeTerminalKey>[0]): string =>
@@ -56,5 +60,6 @@ export function terminalMenuItems({
     { id: 'zoomReset', label: 'Reset zoom', shortcut: key('zoomReset') },
     { id: 'settings', label: 'Terminal settings…', separatorBefore: true },
   );
+  if (hasLog) items.push({ id: 'logFolder', label: 'Open log folder' });
   return items;
 }

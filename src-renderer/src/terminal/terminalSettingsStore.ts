@@ -20,9 +20,15 @@ export interface TerminalAppearanceActions {
   update: (patch: Partial<TerminalSettings>) => void;
   zoom: (step: ZoomStep) => void;
   setOsPrefersDark: (dark: boolean) => void;
+  /** Takes settings saved elsewhere (loaded at start, or changed in another window) without saving them again. */
+  replace: (raw: unknown) => void;
 }
 
 export type TerminalSettingsStore = StoreApi<TerminalAppearanceState & TerminalAppearanceActions>;
+
+function sameSettings(a: TerminalSettings, b: TerminalSettings): boolean {
+  return (Object.keys(a) as Array<keyof TerminalSettings>).every((key) => a[key] === b[key]);
+}
 
 export function themeNameOf(state: TerminalAppearanceState): TerminalThemeName {
   return resolveThemeName(state.settings.theme, state.osPrefersDark);
@@ -45,6 +51,10 @@ export function createTerminalSettingsStore(
       update: (patch) => commit(normalizeTerminalSettings({ ...get().settings, ...patch })),
       zoom: (step) => commit(applyZoom(get().settings, step)),
       setOsPrefersDark: (dark) => set({ osPrefersDark: dark }),
+      replace: (raw) => {
+        const settings = normalizeTerminalSettings(raw);
+        if (!sameSettings(settings, get().settings)) set({ settings });
+      },
     };
   });
   return store;

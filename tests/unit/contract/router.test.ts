@@ -31,6 +31,14 @@ describe('router: the main-process edge of the contract', () => {
     ['sessions:close', { sessionId: 'a;b' }, 'sessionId'],
     ['terminal:resize', { terminalId: 't-1', cols: 100000, rows: 24 }, 'cols'],
     ['hosts:list', 'not an object', '(payload)'],
+    ['settings:update', { patch: { reconnectAttempts: -1 } }, 'patch.reconnectAttempts'],
+    ['settings:update', { patch: { logSizeCapMb: 0.5 } }, 'patch.logSizeCapMb'],
+    [
+      'settings:update',
+      { patch: { terminal: { fontFamily: 'x; background: url(evil)' } } },
+      'patch.terminal.fontFamily',
+    ],
+    ['settings:update', { patch: { password: 'hunter2' } }, 'patch'],
   ] as const)('rejects a bad %s payload and names the field (%j)', async (channel, payload, field) => {
     const router = createRouter({ handlers: handlersWith({}), logger: silent });
     const response = await router.connect(() => {}).invoke(channel, payload);

@@ -42,7 +42,7 @@ describe('session logs', () => {
     const stopped: string[] = [];
     const logs = new SessionLogs({
       dir,
-      capBytes: 100,
+      capBytes: () => 100,
       pipePane: async () => undefined,
       stopPipe: async (session) => void stopped.push(session),
     });

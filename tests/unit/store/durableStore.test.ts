@@ -13,7 +13,7 @@ const limit =
   (recentLimit: number) =>
   (data: Parameters<Parameters<Awaited<ReturnType<typeof openStore>>['update']>[0]>[0]) => ({
     ...data,
-    settings: { recentLimit },
+    settings: { ...data.settings, recentLimit },
   });
 
 describe('durable store writes', () => {
@@ -76,7 +76,7 @@ describe('durable store writes', () => {
     const store = await openStore(home);
     await store.update((data) => ({
       ...data,
-      settings: { recentLimit: 3, password: 'hunter2' } as typeof data.settings,
+      settings: { ...data.settings, recentLimit: 3, password: 'hunter2' } as typeof data.settings,
     }));
     expect(await readStoreFile(home)).not.toContain('hunter2');
   });

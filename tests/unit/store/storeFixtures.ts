@@ -4,6 +4,7 @@ import { DurableStore } from '../../../src-main/store/durableStore';
 import type { FileStore } from '../../../src-main/store/fileStore';
 import { storePaths } from '../../../src-main/store/storePaths';
 import type { StoreData } from '../../../src-main/store/storeSchema';
+import { DEFAULT_APP_SETTINGS } from '../../../src-preload/api';
 import { nodeFileStore } from '../../../src-main/platform/nodeFileStore';
 import { manualClock } from '../../fakes/manualClock';
 
@@ -44,7 +45,7 @@ export function goodStore(name = 'customers'): StoreData {
       recent: [],
       known: { 'ssh-config:db': { label: 'db', sourceId: 'ssh-config' } },
     },
-    settings: { recentLimit: 20 },
+    settings: { ...DEFAULT_APP_SETTINGS, terminal: { fontSize: 15 } },
     sources: [],
     layout: { expanded: {} },
   };

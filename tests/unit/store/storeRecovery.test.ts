@@ -64,7 +64,7 @@ describe('store recovery', () => {
     expect(store.notices()[0]?.message).toMatch(
       /could not be read.*backup could not be read either.*empty tree/s,
     );
-    await store.update((data) => ({ ...data, settings: { recentLimit: 5 } }));
+    await store.update((data) => ({ ...data, settings: { ...data.settings, recentLimit: 5 } }));
     const files = await filesIn(home);
     expect(files).toContain('store.json.broken-2025-01-31T09-41-00-000Z');
     expect(files).toContain('store.json.bak.broken-2025-01-31T09-41-00-000Z');
@@ -84,7 +84,7 @@ describe('store recovery', () => {
     recording.failOn('rename', 'store.json', new Error('EBUSY: resource busy'));
     const store = await openStore(home, recording.files);
     expect(store.notices()[0]?.message).toContain('will not save');
-    await store.update((data) => ({ ...data, settings: { recentLimit: 5 } }));
+    await store.update((data) => ({ ...data, settings: { ...data.settings, recentLimit: 5 } }));
     expect(await readStoreFile(home)).toBe('not json');
   });
 
@@ -109,7 +109,7 @@ describe('store recovery', () => {
 
   it('writes the store owner-only', async () => {
     const store = await openStore(home);
-    await store.update((data) => ({ ...data, settings: { recentLimit: 3 } }));
+    await store.update((data) => ({ ...data, settings: { ...data.settings, recentLimit: 3 } }));
     const { stat } = await import('node:fs/promises');
     expect((await stat(join(home, 'store.json'))).mode & 0o777).toBe(0o600);
     await chmod(join(home, 'store.json'), 0o600);

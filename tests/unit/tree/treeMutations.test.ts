@@ -186,7 +186,7 @@ describe('tree mutations', () => {
       { op: 'favourite.move', hostId: 'ssh-config:beta', beforeHostId: 'ssh-config:alpha' },
     ]);
     expect(h.store.read().tree.favourites).toEqual(['ssh-config:beta', 'ssh-config:alpha']);
-    await h.store.update((data) => ({ ...data, settings: { recentLimit: 2 } }));
+    await h.store.update((data) => ({ ...data, settings: { ...data.settings, recentLimit: 2 } }));
     for (const id of ['ssh-config:alpha', 'ssh-config:beta', 'ssh-config:alpha']) {
       h.tree.recordConnected(id);
       await new Promise((resolve) => setTimeout(resolve, 20));

@@ -51,6 +51,10 @@ function hostDescription(entry: TreeEntry, status: ConnectionStatus | undefined)
     entry.tags.length > 0 ? `tags ${entry.tags.join(', ')}` : '',
     status ? STATUS_WORDS[status] : '',
     entry.problem ? `Problem: ${entry.problem}` : '',
+    entry.host.connection ? `ansible_connection ${entry.host.connection}` : '',
+    entry.host.proxyCommand
+      ? `ProxyCommand ${entry.host.proxyCommand.command}${entry.host.proxyCommand.allowed ? '' : ' (not run)'}`
+      : '',
   ]
     .filter(Boolean)
     .join('. ');

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type MouseEvent } from 'react
 import { useAppState, useServices } from '../../app/AppServices';
 import { findSession } from '../../stores/sessions.logic';
 import { terminalMenuItems, type TerminalMenuAction } from '../../terminal/contextMenu.logic';
+import { openLogFolder } from '../../settings/logFolder';
 import { reconnectSession } from '../../terminal/reconnectSession';
 import type { RendererChoice } from '../../terminal/rendererChoice.logic';
 import { effectiveStatus } from '../../terminal/sessionStatus.logic';
@@ -142,6 +143,11 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
       zoomOut: () => zoom(-1),
       zoomReset: () => zoom('reset'),
       settings: () => setSettingsOpen(true),
+      logFolder: () =>
+        void openLogFolder(client, sessionId, {
+          clipboard: terminal.clipboard,
+          notify: (message) => store.getState().notify(message),
+        }),
       reconnect: () => void reconnect(),
     };
     actions[action]();
@@ -159,7 +165,12 @@ export function TerminalPane({ sessionId, label, active }: TerminalPaneProps) {
   };
 
   const menuItems = menu
-    ? terminalMenuItems({ hasSelection: menu.hasSelection, canReconnect: sessionDead, isMac: terminal.isMac })
+    ? terminalMenuItems({
+        hasSelection: menu.hasSelection,
+        canReconnect: sessionDead,
+        hasLog: session?.logFile !== undefined,
+        isMac: terminal.isMac,
+      })
     : null;
   const theme = TERMINAL_THEMES[themeName];
   return (

@@ -1,6 +1,8 @@
-import type { KeyboardEvent, RefObject } from 'react';
+import { useState, type KeyboardEvent, type RefObject } from 'react';
 import { useServices } from '../../app/AppServices';
 import { useTreeState } from '../../tree/useTree';
+import { SyncIndicator } from './SyncIndicator';
+import { SettingsDialog } from '../SettingsDialog/SettingsDialog';
 import './TopBar.css';
 
 interface TopBarProps {
@@ -13,6 +15,7 @@ export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
   const query = useTreeState((state) => state.query);
   const treeStore = useServices().tree.store;
   const setQuery = (value: string) => treeStore.getState().setQuery(value);
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     if (event.key === 'Escape') {
@@ -45,6 +48,17 @@ export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
           /
         </kbd>
       </div>
+      <SyncIndicator />
+      <button
+        type="button"
+        className="top-bar-settings"
+        aria-label="Settings"
+        title="Settings"
+        onClick={() => setSettingsOpen(true)}
+      >
+        ⚙
+      </button>
+      {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
     </header>
   );
 }

@@ -83,6 +83,24 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
           )}
         </FormField>
       </div>
+      <FormField
+        label="Extra ssh options"
+        error={errors.extraOptions}
+        hint={`${inheritedHint('extraOptions', inherited)}. One per line, e.g. ServerAliveInterval 30; only options that run no program are allowed.`}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="form-input form-textarea"
+            value={values.extraOptions}
+            rows={3}
+            placeholder="ServerAliveInterval 30"
+            spellCheck={false}
+            onChange={(event) => onChange('extraOptions', event.target.value)}
+            onBlur={() => onBlur('extraOptions')}
+          />
+        )}
+      </FormField>
     </fieldset>
   );
 }

@@ -5,6 +5,8 @@ import {
   type InheritedSettings,
   type SettingOrigin,
   type TreeFolder,
+  formatSshExtraOptions,
+  parseSshExtraOptions,
 } from '../../../../src-preload/api';
 
 /** The inheritable settings as a form edits them: strings, '' meaning "inherit". */
@@ -15,6 +17,8 @@ export interface SettingsFormValues {
   jumpHost: string;
   persistence: '' | PersistenceMode;
   logging: '' | 'on' | 'off';
+  /** One `Name value` per line; empty inherits. */
+  extraOptions: string;
 }
 
 export type SettingsField = keyof SettingsFormValues;
@@ -30,6 +34,7 @@ export const emptySettingsForm: SettingsFormValues = {
   jumpHost: '',
   persistence: '',
   logging: '',
+  extraOptions: '',
 };
 
 export function settingsFormFrom(settings: HostSettings | undefined): SettingsFormValues {
@@ -40,6 +45,7 @@ export function settingsFormFrom(settings: HostSettings | undefined): SettingsFo
     jumpHost: settings?.jumpHost ?? '',
     persistence: settings?.persistence ?? '',
     logging: settings?.logging === undefined ? '' : settings.logging ? 'on' : 'off',
+    extraOptions: formatSshExtraOptions(settings?.extraOptions),
   };
 }
 
@@ -67,6 +73,8 @@ export function validateSettings(values: SettingsFormValues): Partial<Record<Set
   if (values.identityFile.trim())
     check('identityFile', firstIssue(treeFields.identityFile.safeParse(values.identityFile)));
   if (values.jumpHost.trim()) check('jumpHost', firstIssue(treeFields.jumpHost.safeParse(values.jumpHost)));
+  const extra = parseSshExtraOptions(values.extraOptions);
+  if (!extra.ok) check('extraOptions', extra.problem);
   return errors;
 }
 
@@ -79,6 +87,8 @@ export function settingsFromForm(values: SettingsFormValues): HostSettings {
   if (values.jumpHost.trim()) settings.jumpHost = values.jumpHost.trim();
   if (values.persistence) settings.persistence = values.persistence;
   if (values.logging) settings.logging = values.logging === 'on';
+  const extra = parseSshExtraOptions(values.extraOptions);
+  if (extra.ok && Object.keys(extra.options).length > 0) settings.extraOptions = extra.options;
   return HostSettings.parse(settings);
 }
 
@@ -101,7 +111,14 @@ export function inheritedHint(field: SettingsField, inherited: InheritedSettings
     if (field === 'port') return 'Not set: ssh uses its config, else 22';
     return 'Not set';
   }
-  const value = typeof entry.value === 'boolean' ? (entry.value ? 'on' : 'off') : String(entry.value);
+  const value =
+    typeof entry.value === 'boolean'
+      ? entry.value
+        ? 'on'
+        : 'off'
+      : typeof entry.value === 'object'
+        ? formatSshExtraOptions(entry.value).replaceAll('\n', '; ')
+        : String(entry.value);
   return `Inherited: ${value} (from ${describeOrigin(entry.from)})`;
 }
 

@@ -111,6 +111,11 @@ interface Draft {
   /** Child groups by label, so placing 50,000 hosts builds no lookup strings. */
   groupsByLabel: Map<string, Draft> | undefined;
   hosts: number[];
+  /**
+   * Entries placed here through one of their further group paths (Host.otherGroups), with that
+   * path's number: a host in several groups gets one row in each, each row with its own id.
+   */
+  alsoIn: Map<number, number> | undefined;
   /** Node id prefix of this branch's host rows ("fav:", "placed:", "host:"...). */
   hostPrefix: string;
 }
@@ -126,6 +131,7 @@ function branch(
     branches: [],
     groupsByLabel: undefined,
     hosts: [],
+    alsoIn: undefined,
     ...fields,
   };
 }
@@ -195,7 +201,7 @@ function sourceBranches(
       sourceId: id,
       defaultExpanded: true,
       hostPrefix: 'host:',
-      error: source?.error,
+      error: source?.stale ? `Stale, showing the last good hosts: ${source.error ?? ''}` : source?.error,
       location: source?.location,
     });
   for (const source of sources) {
@@ -209,27 +215,37 @@ function sourceBranches(
       parent = sourceBranch(entry.sourceId, entry.sourceLabel);
       roots.set(entry.sourceId, parent);
     }
-    const path = entry.host.groups;
-    for (let depth = 1; depth <= path.length; depth++) {
-      const name = path[depth - 1] ?? '';
-      parent.groupsByLabel ??= new Map();
-      let group = parent.groupsByLabel.get(name);
-      if (!group) {
-        group = branch({
-          id: groupNodeId(entry.sourceId, path.slice(0, depth)),
-          kind: 'group',
-          area: 'source',
-          label: name,
-          sourceId: entry.sourceId,
-          defaultExpanded: false,
-          hostPrefix: 'host:',
-        });
-        parent.groupsByLabel.set(name, group);
-        parent.branches.push(group);
+    const root = parent;
+    const paths = entry.host.otherGroups
+      ? [entry.host.groups, ...entry.host.otherGroups]
+      : [entry.host.groups];
+    paths.forEach((path, pathNumber) => {
+      let at = root;
+      for (let depth = 1; depth <= path.length; depth++) {
+        const name = path[depth - 1] ?? '';
+        at.groupsByLabel ??= new Map();
+        let group = at.groupsByLabel.get(name);
+        if (!group) {
+          group = branch({
+            id: groupNodeId(entry.sourceId, path.slice(0, depth)),
+            kind: 'group',
+            area: 'source',
+            label: name,
+            sourceId: entry.sourceId,
+            defaultExpanded: false,
+            hostPrefix: 'host:',
+          });
+          at.groupsByLabel.set(name, group);
+          at.branches.push(group);
+        }
+        at = group;
       }
-      parent = group;
-    }
-    parent.hosts.push(index);
+      if (pathNumber > 0) {
+        // Sources list each path once (ansibleRunner/netboxRunner), so a group never gets a host twice.
+        (at.alsoIn ??= new Map()).set(index, pathNumber);
+      }
+      at.hosts.push(index);
+    });
   });
   const sortDeep = (draft: Draft): void => {
     draft.branches.sort((a, b) => compareKeys(naturalKey(a.label), naturalKey(b.label)));
@@ -308,8 +324,13 @@ function flatten(top: readonly Draft[], entrySet: TreeEntries, folders: readonly
       const hostCount = draft.hosts.length;
       draft.hosts.forEach((entryIndex, hostPosition) => {
         const entry = entries[entryIndex];
+        const also = draft.alsoIn?.get(entryIndex);
         nodes.push({
-          id: entry ? hostNodeId(draft.hostPrefix, entry) : draft.hostPrefix,
+          id: !entry
+            ? draft.hostPrefix
+            : also !== undefined
+              ? `host~${also}:${entry.hostId}`
+              : hostNodeId(draft.hostPrefix, entry),
           kind: 'host',
           area: draft.area,
           depth: depth + 1,

@@ -279,10 +279,8 @@ describe('reading NetBox objects of every release', () => {
   it('a captured demo.netbox.dev 4.5 page maps completely', () => {
     const page = JSON.parse(
       readFileSync(
-        resolve(
-          __dirname,
-          '../../../../../shared/research/inventory-data/netbox/devices_list_demo_netbox_dev_v4.json',
-        ),
+        // A copy of ../shared/research/inventory-data/netbox/devices_list_demo_netbox_dev_v4.json.
+        resolve(__dirname, '../../../fixtures/netbox/devices_list_demo_netbox_dev_v4.json'),
         'utf8',
       ),
     ) as { results: unknown[] };

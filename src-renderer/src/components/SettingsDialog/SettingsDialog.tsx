@@ -1,0 +1,136 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { AppSettings, type AppSettingsPatch } from '../../../../src-preload/api';
+import { useServices } from '../../app/AppServices';
+import { TerminalSettingsFields } from '../TerminalSettings/TerminalSettingsFields';
+import '../TerminalSettings/TerminalSettingsDialog.css';
+import './SettingsDialog.css';
+
+type NumberSetting = 'reconnectAttempts' | 'logSizeCapMb' | 'recentLimit';
+
+/** Why a typed value cannot be saved, with the contract's own rules (the main process checks them again). */
+function numberProblem(key: NumberSetting, text: string): string | undefined {
+  if (!/^\d+$/.test(text.trim())) return 'a whole number';
+  const result = AppSettings.shape[key].safeParse(Number(text.trim()));
+  return result.success ? undefined : (result.error.issues[0]?.message ?? 'invalid');
+}
+
+function NumberField(props: {
+  setting: NumberSetting;
+  label: string;
+  help: string;
+  value: number;
+  onSave: (patch: AppSettingsPatch) => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(String(props.value));
+  const problem = numberProblem(props.setting, text);
+  return (
+    <>
+      <label htmlFor={id}>{props.label}</label>
+      <div>
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          value={text}
+          aria-invalid={problem !== undefined}
+          aria-describedby={`${id}-help`}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (!numberProblem(props.setting, event.target.value))
+              props.onSave({ [props.setting]: Number(event.target.value.trim()) });
+          }}
+        />
+        <p
+          id={`${id}-help`}
+          className={problem ? 'terminal-settings-help settings-error' : 'terminal-settings-help'}
+        >
+          {problem ? `${props.label}: ${problem}` : props.help}
+        </p>
+      </div>
+    </>
+  );
+}
+
+/** The app's settings (⚙ in the top bar): sessions, logs, the tree and terminal appearance. Saved as changed. */
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { settings: store, terminal } = useServices();
+  const settings = useStore(store, (state) => state.settings);
+  const error = useStore(store, (state) => state.error);
+  const update = useStore(store, (state) => state.update);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const save = (patch: AppSettingsPatch) => void update(patch);
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="terminal-settings app-settings"
+      aria-labelledby="app-settings-title"
+      onClose={onClose}
+    >
+      <h2 id="app-settings-title">Settings</h2>
+      {settings ? (
+        <>
+          <fieldset className="app-settings-section">
+            <legend>Sessions</legend>
+            <div className="terminal-settings-grid">
+              <NumberField
+                setting="reconnectAttempts"
+                label="Reconnect attempts"
+                help="After a dropped connection, with growing waits (1 s, 2 s, 4 s…); 0 never retries."
+                value={settings.reconnectAttempts}
+                onSave={save}
+              />
+              <span />
+              <label className="terminal-settings-check">
+                <input
+                  type="checkbox"
+                  checked={settings.keepClosedPanes}
+                  onChange={(event) => save({ keepClosedPanes: event.target.checked })}
+                />
+                Keep closed panes (a session that exits stays open with its last screen)
+              </label>
+              <NumberField
+                setting="logSizeCapMb"
+                label="Session log cap (MB)"
+                help="A session log stops growing at this size. Logging is turned on per host or folder."
+                value={settings.logSizeCapMb}
+                onSave={save}
+              />
+              <NumberField
+                setting="recentLimit"
+                label="Recent hosts"
+                help="How many hosts the Recent section remembers."
+                value={settings.recentLimit}
+                onSave={save}
+              />
+            </div>
+          </fieldset>
+          <fieldset className="app-settings-section">
+            <legend>Terminal</legend>
+            <TerminalSettingsFields store={terminal.settings} isMac={terminal.isMac} />
+          </fieldset>
+          {error ? (
+            <p role="alert" className="settings-error">
+              Not saved: {error}
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p>Loading settings…</p>
+      )}
+      <div className="terminal-settings-actions">
+        <button type="button" onClick={() => dialogRef.current?.close()}>
+          Done
+        </button>
+      </div>
+    </dialog>
+  );
+}
