@@ -19,6 +19,7 @@ import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
+import { cachedSources } from './cachedSources';
 
 /**
  * What `muxdeck run` needs, built from the same pieces as the app's composition root (compose.ts):
@@ -49,6 +50,7 @@ export async function openRunEnvironment(opts: {
     new SshConfigSource({ file: sshConfig.file, home: userHome, files: nodeFileReader }),
     new ManualSource(() => store.read()),
     ...syntheticSources(opts.env),
+    ...(await cachedSources(store.read(), paths.cache)),
   ];
   const catalog = new HostCatalog(sources);
   const tree = await TreeService.create({

@@ -49,7 +49,14 @@ export async function resolveRunTargets(
     }
     const effective = deps.settings?.effectiveSettings(resolved.host, resolved.source.kind);
     const label = effective?.label ?? resolved.host.label;
-    const destination = resolved.source.sshDestination(resolved.host);
+    let destination: string;
+    try {
+      destination = resolved.source.sshDestination(resolved.host);
+    } catch (error) {
+      // A synced source refuses hosts its mapper flagged (hostile name, no address).
+      targets.push({ hostId, label, problem: (error as Error).message.replace(/\.$/, '') });
+      continue;
+    }
     const problem = hostNameProblem(destination);
     if (problem) {
       targets.push({

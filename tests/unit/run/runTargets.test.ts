@@ -18,7 +18,10 @@ function source(destinations: Record<string, string>): HostSource {
     kind: 'ansible',
     label: 'inventory',
     load: async () => ({ hosts }),
-    sshDestination: (host) => destinations[host.label] ?? host.label,
+    sshDestination: (host) => {
+      if (host.label === 'flagged') throw new Error('Cannot connect to flagged: vault-encrypted address.');
+      return destinations[host.label] ?? host.label;
+    },
   };
 }
 
@@ -31,6 +34,7 @@ describe('run targets', () => {
         evil: '-oProxyCommand=touch /tmp/pwned',
         semi: 'db;rm -rf ~',
         nl: 'a\nb',
+        flagged: 'x',
       }),
     ]);
     const targets = await resolveRunTargets({ catalog, ssh: { sshPath: 'ssh' }, runner, env: {} }, [
@@ -39,6 +43,7 @@ describe('run targets', () => {
       'inv:semi',
       'inv:nl',
       'inv:nope',
+      'inv:flagged',
     ]);
     expect(targets.map((t) => [t.label, t.problem === undefined])).toEqual([
       ['web1', true],
@@ -46,7 +51,9 @@ describe('run targets', () => {
       ['semi', false],
       ['nl', false],
       ['inv:nope', false],
+      ['flagged', false],
     ]);
+    expect(targets[5]?.problem).toBe('Cannot connect to flagged: vault-encrypted address');
     expect(targets[1]?.problem).toMatch(/must not start with "-"/);
     expect(targets[2]?.problem).toMatch(/contains ";"/);
     expect(targets[3]?.problem).toMatch(/control character/);
