@@ -649,8 +649,9 @@ export const RunStartParams = z
   .object({
     hostIds: z.array(TreeHostId).min(1, 'select at least one host').max(RUN_MAX_HOSTS),
     command: RunCommandText,
-    timeoutSeconds: z.number().int().min(1).max(86_400).default(RUN_DEFAULT_TIMEOUT_SECONDS),
-    parallel: z.number().int().min(1).max(RUN_MAX_PARALLEL).default(RUN_DEFAULT_PARALLEL),
+    /** Absent: the runParallel / runTimeoutSeconds settings. */
+    timeoutSeconds: z.number().int().min(1).max(86_400).optional(),
+    parallel: z.number().int().min(1).max(RUN_MAX_PARALLEL).optional(),
   })
   .strict();
 export type RunStartParams = z.input<typeof RunStartParams>;
@@ -910,6 +911,17 @@ const appSettingFields = {
     .min(1, 'from 1 to 10240 MB')
     .max(10_240, 'from 1 to 10240 MB'),
   terminal: TerminalPreferences,
+  /** Run on selection: hosts run at once, and seconds each host may take (the Run dialog's defaults). */
+  runParallel: z
+    .number()
+    .int('a whole number')
+    .min(1, `from 1 to ${RUN_MAX_PARALLEL}`)
+    .max(RUN_MAX_PARALLEL, `from 1 to ${RUN_MAX_PARALLEL}`),
+  runTimeoutSeconds: z
+    .number()
+    .int('a whole number')
+    .min(1, 'from 1 to 86400 seconds')
+    .max(86_400, 'from 1 to 86400 seconds'),
 };
 export const AppSettings = z.object(appSettingFields);
 export type AppSettings = z.infer<typeof AppSettings>;
@@ -923,6 +935,8 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   keepClosedPanes: false,
   logSizeCapMb: 50,
   terminal: {},
+  runParallel: RUN_DEFAULT_PARALLEL,
+  runTimeoutSeconds: RUN_DEFAULT_TIMEOUT_SECONDS,
 };
 
 const settingsRequests = {

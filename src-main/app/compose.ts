@@ -239,6 +239,10 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     spawner: childProcessSpawner,
     env,
     clock: systemClock,
+    defaults: () => ({
+      timeoutSeconds: settings.get().runTimeoutSeconds,
+      parallel: settings.get().runParallel,
+    }),
   });
 
   const api = createApiHandlers({

@@ -26,8 +26,10 @@ settings and shared connections as the app, and prints one row per host.
                                        'prod/eu' include subfolders; the last part may be a glob)
                        'ansible/web/*' a path may also start at a source (label or id) and its groups
                      An item that matches no host is an error and nothing runs.
-  --timeout S        seconds each host may take, connecting included (default ${RUN_DEFAULT_TIMEOUT_SECONDS})
-  --parallel N       hosts run at once (default ${RUN_DEFAULT_PARALLEL}, at most ${RUN_MAX_PARALLEL})
+  --timeout S        seconds each host may take, connecting included (default: the app's setting,
+                     ${RUN_DEFAULT_TIMEOUT_SECONDS} s unless changed in Settings)
+  --parallel N       hosts run at once (default: the app's setting, ${RUN_DEFAULT_PARALLEL} unless changed;
+                     at most ${RUN_MAX_PARALLEL})
   --json             print the results (full stdout/stderr per host) as JSON
 Exit status: 0 when the command succeeded on every host, 1 when any host failed, timed out,
 was unreachable or cancelled (Ctrl+C), 2 for a usage error or an unknown host.`;
@@ -64,10 +66,11 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
         : `give the command after --: ${checked.error.issues[0]?.message ?? 'invalid'}.`,
     );
   }
-  const timeoutSeconds = wholeNumber(values.timeout, RUN_DEFAULT_TIMEOUT_SECONDS, 1, 86_400);
-  if (timeoutSeconds === undefined) return usage('--timeout is a whole number of seconds from 1 to 86400.');
-  const parallel = wholeNumber(values.parallel, RUN_DEFAULT_PARALLEL, 1, RUN_MAX_PARALLEL);
-  if (parallel === undefined) return usage(`--parallel is a whole number from 1 to ${RUN_MAX_PARALLEL}.`);
+  // Absent: the app's settings (Settings › Run on selection) decide.
+  const timeoutSeconds = wholeNumber(values.timeout, 1, 86_400);
+  if (timeoutSeconds === null) return usage('--timeout is a whole number of seconds from 1 to 86400.');
+  const parallel = wholeNumber(values.parallel, 1, RUN_MAX_PARALLEL);
+  if (parallel === null) return usage(`--parallel is a whole number from 1 to ${RUN_MAX_PARALLEL}.`);
 
   const env = await openRunEnvironment({
     home: resolveMuxdeckHome(ctx.env),
@@ -81,7 +84,12 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
     return 2;
   }
 
-  const run = await env.runs.start({ hostIds: selection.hostIds, command, timeoutSeconds, parallel });
+  const run = await env.runs.start({
+    hostIds: selection.hostIds,
+    command,
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    ...(parallel !== undefined ? { parallel } : {}),
+  });
   const problems = run.hosts.filter((host) => host.status === 'failed' && host.error);
   if (problems.length === run.hosts.length) {
     // Every host was refused before ssh (hostile names): say so rather than print a table of refusals.
@@ -102,14 +110,10 @@ export async function runCommand(args: string[], ctx: CliContext): Promise<numbe
   return countFailures(summary) > 0 || interrupted ? 1 : 0;
 }
 
-function wholeNumber(
-  value: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number | undefined {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value)) return undefined;
+/** undefined when not given, null when given wrong. */
+function wholeNumber(value: string | undefined, min: number, max: number): number | null | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) return null;
   const n = Number(value);
-  return n >= min && n <= max ? n : undefined;
+  return n >= min && n <= max ? n : null;
 }

@@ -77,6 +77,10 @@ export async function openRunEnvironment(opts: {
     spawner: childProcessSpawner,
     env: opts.env,
     clock: systemClock,
+    defaults: () => ({
+      timeoutSeconds: store.read().settings.runTimeoutSeconds,
+      parallel: store.read().settings.runParallel,
+    }),
   });
   const kinds = new Map(sources.map((source) => [source.id, source.kind]));
   return {

@@ -39,6 +39,8 @@ export interface RunServiceDeps {
   clock: Clock;
   outputCapBytes?: number;
   newRunId?: () => string;
+  /** The user's settings for a run that does not say (read at each start, so a change applies at once). */
+  defaults?: () => { timeoutSeconds: number; parallel: number };
 }
 
 interface HostState {
@@ -65,8 +67,9 @@ export class RunService {
 
   async start(request: RunRequest, listener: RunListener = {}): Promise<RunSummary> {
     const hostIds = [...new Set(request.hostIds)];
-    const timeoutSeconds = request.timeoutSeconds ?? RUN_DEFAULT_TIMEOUT_SECONDS;
-    const parallel = request.parallel ?? RUN_DEFAULT_PARALLEL;
+    const defaults = this.deps.defaults?.();
+    const timeoutSeconds = request.timeoutSeconds ?? defaults?.timeoutSeconds ?? RUN_DEFAULT_TIMEOUT_SECONDS;
+    const parallel = request.parallel ?? defaults?.parallel ?? RUN_DEFAULT_PARALLEL;
     const targets = await this.deps.resolveTargets(hostIds);
     const runId = (this.deps.newRunId ?? defaultRunId)();
     const abort = new AbortController();

@@ -51,6 +51,8 @@ export const StoredSettings = z.object({
   keepClosedPanes: AppSettings.shape.keepClosedPanes.default(DEFAULT_APP_SETTINGS.keepClosedPanes),
   logSizeCapMb: AppSettings.shape.logSizeCapMb.default(DEFAULT_APP_SETTINGS.logSizeCapMb),
   terminal: AppSettings.shape.terminal.default({}),
+  runParallel: AppSettings.shape.runParallel.default(DEFAULT_APP_SETTINGS.runParallel),
+  runTimeoutSeconds: AppSettings.shape.runTimeoutSeconds.default(DEFAULT_APP_SETTINGS.runTimeoutSeconds),
 });
 
 export const Layout = z.object({

@@ -24,7 +24,6 @@ import { createTreeCommands } from './tree/treeCommands';
 import { createRunStore } from './stores/run/runStore';
 import { createRunCommands, followRuns } from './run/runCommands';
 import { downloadText } from './run/download';
-import { readRunDefaults } from './stores/run/runDefaults.logic';
 import { createSourcesStore, startSources } from './sources/sourcesStore';
 
 const client = createMuxdeckClient(selectTransport(window));
@@ -33,12 +32,7 @@ const sizeHint = new TerminalSizeHint(ESTIMATED_CELL);
 const commands = createCommands(client, store, sizeHint);
 const treeStore = createTreeStore();
 const clipboard = { writeText: (text: string) => navigator.clipboard.writeText(text) };
-// The Run dialog's time-out and parallelism, kept between starts like the terminal settings.
-const runDefaults = localStorageSettings('muxdeck.run', window.localStorage);
-const runStore = createRunStore(readRunDefaults(runDefaults.load()));
-runStore.subscribe((state, previous) => {
-  if (state.defaults !== previous.defaults) runDefaults.save(state.defaults);
-});
+const runStore = createRunStore();
 const runCommands = createRunCommands({
   client,
   run: runStore,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RunHostSummary, RunSummary } from '../../../src-preload/api';
+import { DEFAULT_APP_SETTINGS, type RunHostSummary, type RunSummary } from '../../../src-preload/api';
 import { createMuxdeckClient } from '../../../src-renderer/src/bridge/client';
 import { createRunCommands, followRuns } from '../../../src-renderer/src/run/runCommands';
 import { createAppStore } from '../../../src-renderer/src/stores/appStore';
 import { checkRunForm, targetText } from '../../../src-renderer/src/stores/run/runForm.logic';
-import { readRunDefaults } from '../../../src-renderer/src/stores/run/runDefaults.logic';
+import { runDefaultsFrom } from '../../../src-renderer/src/stores/run/runDefaults.logic';
 import { createRunStore } from '../../../src-renderer/src/stores/run/runStore';
 import { progressText, visibleHosts } from '../../../src-renderer/src/stores/run/runView.logic';
 import { FakeTransport } from './fakeTransport';
@@ -191,23 +191,11 @@ describe('run on selection in the renderer', () => {
 });
 
 describe('run dialog defaults', () => {
-  it('start from the last run, and survive garbage in storage', async () => {
-    expect(readRunDefaults(undefined)).toEqual({ timeoutSeconds: 30, parallel: 16 });
-    expect(readRunDefaults({ timeoutSeconds: -5, parallel: 'lots' })).toEqual({
-      timeoutSeconds: 30,
-      parallel: 16,
-    });
-    expect(readRunDefaults({ timeoutSeconds: 120, parallel: 4 })).toEqual({
+  it('come from the app settings, or the built-in values while they load', () => {
+    expect(runDefaultsFrom(null)).toEqual({ timeoutSeconds: 30, parallel: 16 });
+    expect(runDefaultsFrom({ ...DEFAULT_APP_SETTINGS, runParallel: 4, runTimeoutSeconds: 120 })).toEqual({
       timeoutSeconds: 120,
       parallel: 4,
     });
-    const h = harness();
-    h.transport.answer('run:start', {
-      ok: true,
-      result: summary('run-1', [host('a', 'pending')], { timeoutSeconds: 7, parallel: 3 }),
-    });
-    await h.commands.start({ hostIds: ['t:a'], command: 'uptime', timeoutSeconds: 7, parallel: 3 });
-    expect(h.run.getState().defaults).toEqual({ timeoutSeconds: 7, parallel: 3 });
-    expect(h.run.getState().lastCommand).toBe('uptime');
   });
 });

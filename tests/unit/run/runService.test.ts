@@ -202,4 +202,25 @@ describe('run service', () => {
     expect(done.hosts[0]).toMatchObject({ status: 'failed', error: 'Refusing to run on "-oProxyCommand=x"' });
     expect(fake.children.map((c) => c.argv[2])).toEqual(['ok']);
   });
+
+  it('a run that names no time-out or parallelism takes the settings as they are at its start', async () => {
+    const fake = fakeSpawner();
+    const time = manualClock();
+    let settings = { timeoutSeconds: 7, parallel: 2 };
+    const runs = new RunService({
+      resolveTargets: async (hostIds) => targets(hostIds.map((id) => id.replace(/^test:/, ''))),
+      spawner: fake.spawner,
+      env: {},
+      clock: time.clock,
+      defaults: () => settings,
+    });
+    const first = await runs.start({ hostIds: ids('a', 'b', 'c'), command: 'x' });
+    expect([first.timeoutSeconds, first.parallel]).toEqual([7, 2]);
+    await settle();
+    expect(fake.running()).toHaveLength(2);
+    settings = { timeoutSeconds: 9, parallel: 5 };
+    const second = await runs.start({ hostIds: ids('d'), command: 'x', parallel: 1 });
+    expect([second.timeoutSeconds, second.parallel]).toEqual([9, 1]);
+    runs.dispose();
+  });
 });

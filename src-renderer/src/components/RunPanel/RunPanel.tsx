@@ -9,17 +9,23 @@ import {
   visibleHosts,
   failedHostIds,
 } from '../../stores/run/runView.logic';
+import { runDefaultsFrom } from '../../stores/run/runDefaults.logic';
 import { RunDialog } from './RunDialog';
 import './RunPanel.css';
 
 /** Run on selection: the dialog when asked, and the results grid of the latest run. */
 export function RunPanel() {
-  const { run } = useServices();
+  const { run, settings } = useServices();
   const state = useStore(run.store);
+  const appSettings = useStore(settings, (s) => s.settings);
   return (
     <>
       {state.dialog ? (
-        <RunDialog dialog={state.dialog} lastCommand={state.lastCommand} defaults={state.defaults} />
+        <RunDialog
+          dialog={state.dialog}
+          lastCommand={state.lastCommand}
+          defaults={runDefaultsFrom(appSettings)}
+        />
       ) : null}
       {state.run ? <RunResults /> : null}
     </>

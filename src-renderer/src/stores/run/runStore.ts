@@ -1,6 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventPayload, RunHostOutput, RunSummary } from '../../../../src-preload/api';
-import { FACTORY_RUN_DEFAULTS, type RunDefaults } from './runDefaults.logic';
 import {
   expansionToggled,
   initialRunView,
@@ -20,8 +19,6 @@ export interface RunStoreState extends RunViewState {
   dialog: RunDialogState | null;
   /** Remembered between runs in this window. */
   lastCommand: string;
-  /** Time-out and parallelism of the last run: the dialog's defaults (kept between starts by main.tsx). */
-  defaults: RunDefaults;
 }
 
 export interface RunActions {
@@ -38,12 +35,11 @@ export interface RunActions {
 
 export type RunStore = StoreApi<RunStoreState & RunActions>;
 
-export function createRunStore(defaults: RunDefaults = FACTORY_RUN_DEFAULTS): RunStore {
+export function createRunStore(): RunStore {
   return createStore<RunStoreState & RunActions>()((set) => ({
     ...initialRunView,
     dialog: null,
     lastCommand: '',
-    defaults,
     openDialog: (dialog) => set({ dialog }),
     closeDialog: () => set({ dialog: null }),
     started: (run, command) =>
@@ -52,7 +48,6 @@ export function createRunStore(defaults: RunDefaults = FACTORY_RUN_DEFAULTS): Ru
         dialog: null,
         failedOnly: false,
         lastCommand: command,
-        defaults: { timeoutSeconds: run.timeoutSeconds, parallel: run.parallel },
       })),
     progress: (event) => set((state) => progressApplied(state, event)),
     finished: (summary) => set((state) => runFinished(state, summary)),
