@@ -122,7 +122,7 @@ describe('muxdeck run against real sshd: one host fine, one down, one slow', () 
     expect(badTimeout.stderr).toContain('--timeout is a whole number');
   });
 
-  it('selects by tree path and @folder from the store in MUXDECK_HOME, and refuses a hostile alias', async () => {
+  it('selects by tree path and @folder and takes its default time-out from the store in MUXDECK_HOME; refuses a hostile alias', async () => {
     // The user's tree as the app saved it: My folders > prod > eu holds "good" and "sleepy".
     const store = await DurableStore.open({
       files: nodeFileStore,
@@ -132,6 +132,8 @@ describe('muxdeck run against real sshd: one host fine, one down, one slow', () 
     });
     await store.update((data) => ({
       ...data,
+      // Settings › Run on selection, as the app saved it: the CLI's default time-out.
+      settings: { ...data.settings, runTimeoutSeconds: 2 },
       tree: {
         ...data.tree,
         folders: [
@@ -159,6 +161,13 @@ describe('muxdeck run against real sshd: one host fine, one down, one slow', () 
     expect(byPath.code).toBe(0);
     const byFolder = await muxdeck(['--hosts', '@prod', '--', 'true']);
     expect(byFolder.stdout).toMatch(/2 hosts: 2 ok/);
+
+    const slowOne = await muxdeck(['--hosts', 'renamed-sleepy', '--json', '--', COMMAND]);
+    expect(slowOne.code).toBe(1);
+    expect((JSON.parse(slowOne.stdout) as RunJsonDocument).hosts[0]).toMatchObject({
+      status: 'timeout',
+      error: 'No result within 2 s',
+    });
 
     const marker = join(proof, 'proxycommand-ran');
     const hostile = await muxdeck(['--hosts=-oProxyCommand=touch', '--', `touch ${marker}`]);
