@@ -25,6 +25,7 @@ const TYPED_FILES = [
   'src-renderer/**/*.ts',
   'src-renderer/**/*.tsx',
   'tests/**/*.ts',
+  'scripts/**/*.ts',
   'electron.vite.config.ts',
   'vitest.config.ts',
   'playwright.config.ts',
@@ -33,8 +34,9 @@ const UNTYPED_FILES = ['tests/e2e/browser/**']; // excluded by tsconfig.node.jso
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-// `electron` and its subpaths (electron/main, electron/renderer, ...).
-const ELECTRON = '^electron(/.*)?$';
+// `electron` and its subpaths (electron/main, electron/renderer, ...), and electron-updater,
+// which requires Electron when loaded.
+const ELECTRON = '^electron(-updater)?(/.*)?$';
 // Every Node builtin: `node:*` and the bare names (fs, fs/promises, child_process, ...).
 const NODE_BUILTINS = `^(node:.*|${builtinModules
   .filter((m) => !m.startsWith('node:') && !m.startsWith('_'))
@@ -188,7 +190,7 @@ export default defineConfig(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'ImportExpression[source.value=/^electron(\\u002F.*)?$/]',
+          selector: 'ImportExpression[source.value=/^electron(-updater)?(\\u002F.*)?$/]',
           message: MSG_MAIN_ELECTRON,
         },
       ],

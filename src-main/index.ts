@@ -3,8 +3,11 @@
  * src-main is plain Node, composed by composeServices and served over IPC here.
  */
 import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { autoUpdater } from 'electron-updater';
+import { autoUpdateDecision, scheduleUpdateChecks } from './app/autoUpdate';
 import { composeServices, type MuxdeckServices } from './app/compose';
 import { muxdeckPaths, resolveMuxdeckHome } from './app/paths';
 import {
@@ -24,6 +27,7 @@ app.enableSandbox();
 
 let services: MuxdeckServices | undefined;
 let stopIpc: (() => void) | undefined;
+let stopUpdates: (() => void) | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 if (!app.requestSingleInstanceLock()) {
@@ -48,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
     stopIpc?.();
+    stopUpdates?.();
     // Detach tmux clients only: every session keeps running for the next start.
     services?.dispose();
   });
@@ -62,25 +67,45 @@ async function start(): Promise<void> {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
   );
 
+  // Packaged: electron-builder's extraResources put tmux.conf and askpass/ in process.resourcesPath.
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
-  services = await composeServices({
+  const logger = streamLogger((line) => process.stderr.write(line));
+  const composed = await composeServices({
     home,
     resourcesDir,
     transport: 'electron',
     version: app.getVersion(),
     env: process.env,
-    logger: streamLogger((line) => process.stderr.write(line)),
+    logger,
     spawner: await loadNodePtySpawner(),
     // shell.openPath answers an error message, empty when the folder was opened.
     openFolder: async (path) => (await shell.openPath(path)) === '',
     ...(process.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: process.env.MUXDECK_SSH_CONFIG } : {}),
+  });
+  services = composed;
+
+  // Updates from GitHub releases: downloaded in the background, installed on quit; opt-out in settings.
+  autoUpdater.logger = null;
+  stopUpdates = scheduleUpdateChecks({
+    decide: () =>
+      autoUpdateDecision({
+        setting: composed.settings().autoUpdate,
+        isPackaged: app.isPackaged,
+        platform: process.platform,
+        env: process.env,
+        execPath: process.execPath,
+        productName: app.getName(),
+        fileExists: existsSync,
+      }),
+    check: () => autoUpdater.checkForUpdatesAndNotify(),
+    logger,
   });
 
   const rendererFile = join(__dirname, '../renderer/index.html');
   const devServerUrl = process.env.ELECTRON_RENDERER_URL;
   stopIpc = serveContractOverIpc({
     ipcMain,
-    router: services.router,
+    router: composed.router,
     isTrustedFrameUrl: trustedFrameUrlChecker({
       rendererFileUrl: pathToFileURL(rendererFile).href,
       ...(devServerUrl && !app.isPackaged ? { devServerUrl } : {}),

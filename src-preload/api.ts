@@ -911,6 +911,8 @@ const appSettingFields = {
     .min(1, 'from 1 to 10240 MB')
     .max(10_240, 'from 1 to 10240 MB'),
   terminal: TerminalPreferences,
+  /** Look for a newer release on GitHub and install it on quit (packaged app, electron-updater); opt-out. */
+  autoUpdate: z.boolean(),
   /** Run on selection: hosts run at once, and seconds each host may take (the Run dialog's defaults). */
   runParallel: z
     .number()
@@ -935,6 +937,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   keepClosedPanes: false,
   logSizeCapMb: 50,
   terminal: {},
+  autoUpdate: true,
   runParallel: RUN_DEFAULT_PARALLEL,
   runTimeoutSeconds: RUN_DEFAULT_TIMEOUT_SECONDS,
 };

@@ -34,8 +34,12 @@ import { storePaths } from '../store/storePaths';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
 import { SettingsService } from '../settings/settingsService';
+import type { AppSettings } from '../../src-preload/api';
 import { muxdeckPaths, type MuxdeckPaths } from './paths';
 import { startSources } from '../sources/startSources';
+import { absentTmuxRunner } from '../platform/absentTmuxRunner';
+import { isExecutableFile } from '../platform/nodeExecutableCheck';
+import { planPlatformTools, type PlatformTools } from '../platform/platformTools';
 
 export interface ComposeOptions {
   home: string;
@@ -54,6 +58,8 @@ export interface ComposeOptions {
   openFolder?: (path: string) => Promise<boolean>;
   /** Explicit ssh config file (a user setting / MUXDECK_SSH_CONFIG); default $HOME/.ssh/config. */
   sshConfigFile?: string;
+  /** tmux, ssh and PATH for this platform; default: located on this machine (platformTools.ts). */
+  tools?: PlatformTools;
 }
 
 export interface MuxdeckServices {
@@ -61,6 +67,8 @@ export interface MuxdeckServices {
   router: Router;
   sessions: SessionService;
   terminals: TerminalService;
+  /** The user's app settings as stored now (index.ts reads autoUpdate at every update check). */
+  settings(): AppSettings;
   dispose(): void;
 }
 
@@ -85,26 +93,37 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
 
   // The tmux server inherits this environment when it starts: tmux.conf's pane-died hook writes there.
   const paneEvents = new PaneEventsWatcher(join(paths.home, 'events'));
-  const env: NodeJS.ProcessEnv = { ...opts.env, [PANE_EVENTS_VARIABLE]: paneEvents.file };
-  const sshPath = opts.env.MUXDECK_SSH ?? 'ssh';
+  // Platform: tmux and ssh found even from Finder's minimal PATH; no tmux on Windows (direct mode).
+  const tools =
+    opts.tools ??
+    planPlatformTools({ platform: process.platform, env: opts.env, isExecutable: isExecutableFile });
+  const env: NodeJS.ProcessEnv = {
+    ...opts.env,
+    // Windows spells it Path: a second PATH key there would be ambiguous, and nothing is missing from it.
+    ...(process.platform === 'win32' ? {} : { PATH: tools.path }),
+    [PANE_EVENTS_VARIABLE]: paneEvents.file,
+  };
+  const sshPath = tools.sshPath;
 
   // ssh asks Muxdeck for passwords and passphrases through this helper (SSH_ASKPASS_REQUIRE=force):
   // in the tmux server's global environment, refreshed at every start, so respawned panes of
   // sessions from an earlier run reach this run's socket.
   const askpassToken = generateAccessToken();
   const secretStore = opts.secrets ?? keytarSecretStore();
-  const askpassEnv: Record<string, string> = {
-    SSH_ASKPASS: join(opts.resourcesDir, 'askpass', 'muxdeck-askpass'),
-    SSH_ASKPASS_REQUIRE: 'force',
-    MUXDECK_ASKPASS_NODE: process.execPath,
-    MUXDECK_ASKPASS_SCRIPT: join(opts.resourcesDir, 'askpass', 'askpass.cjs'),
-    MUXDECK_ASKPASS_SOCKET: paths.askpassSocket,
-    MUXDECK_ASKPASS_TOKEN: askpassToken,
-  };
+  const askpassEnv: Record<string, string> = !tools.askpass
+    ? {}
+    : {
+        SSH_ASKPASS: join(opts.resourcesDir, 'askpass', 'muxdeck-askpass'),
+        SSH_ASKPASS_REQUIRE: 'force',
+        MUXDECK_ASKPASS_NODE: process.execPath,
+        MUXDECK_ASKPASS_SCRIPT: join(opts.resourcesDir, 'askpass', 'askpass.cjs'),
+        MUXDECK_ASKPASS_SOCKET: paths.askpassSocket,
+        MUXDECK_ASKPASS_TOKEN: askpassToken,
+      };
 
   const tmux = new TmuxServer({
-    runner,
-    tmuxPath: opts.env.MUXDECK_TMUX ?? 'tmux',
+    runner: tools.tmuxPath ? runner : absentTmuxRunner,
+    tmuxPath: tools.tmuxPath ?? 'tmux',
     address: { socket: paths.tmuxSocket, config: join(opts.resourcesDir, 'tmux.conf') },
     env: { ...env, ...askpassEnv },
   });
@@ -123,6 +142,10 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     logger: opts.logger,
   });
   const settings = new SettingsService(store);
+  for (const message of tools.notices) {
+    opts.logger.warn(message);
+    store.notify({ level: 'warning', message });
+  }
 
   // Health reports changes through the session service, which needs health to exist first.
   const late: { sessions?: SessionService } = {};
@@ -183,6 +206,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     settings: tree,
     logs,
     direct,
+    tmuxAvailable: tools.tmuxPath !== undefined,
+    shareConnections: tools.connectionSharing,
     sessionEnvironment: (sessionId) => ({ MUXDECK_SESSION: sessionId }),
     authOptions: async (hostId) =>
       (await secretStore.get(secretAccounts.password(hostId)).catch(() => undefined)) !== undefined
@@ -202,11 +227,9 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     onPasswordServed: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
     logger: opts.logger,
   });
-  const askpassServer = await startAskpassServer({
-    socketPath: paths.askpassSocket,
-    token: askpassToken,
-    broker,
-  });
+  const askpassServer = tools.askpass
+    ? await startAskpassServer({ socketPath: paths.askpassSocket, token: askpassToken, broker })
+    : undefined;
   await tmux.setGlobalEnvironment(askpassEnv);
   const terminals = new TerminalService({
     spawner: opts.spawner,
@@ -301,6 +324,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     router,
     sessions,
     terminals,
+    settings: () => settings.get(),
     dispose() {
       unsubscribe();
       stopTreeEvents();
@@ -311,7 +335,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       stopSettingsEvents();
       clearInterval(sweep);
       paneEvents.stop();
-      askpassServer.close();
+      askpassServer?.close();
       logs.dispose();
       // Direct sessions have no tmux to outlive the app in: they end with it.
       direct.dispose();

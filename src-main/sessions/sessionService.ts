@@ -15,6 +15,7 @@ import type { EffectiveSettingsProvider } from '../tree/effectiveSettings';
 import type { SessionHealth } from './sessionHealth';
 import type { DirectSessions } from './directSessions';
 import type { SessionLogs } from './sessionLogs';
+import { sessionRunner } from './sessionRunner';
 
 /**
  * Remote persistence: the shell runs in a tmux on the host itself, on its own socket (-L) so the
@@ -56,6 +57,10 @@ export class SessionService {
       authOptions?: (hostId: string) => Promise<string[]>;
       /** Sessions in `direct` mode (no tmux); absent means direct mode is unavailable. */
       direct?: DirectSessions;
+      /** False when this machine has no tmux (Windows): every session then runs direct. Default true. */
+      tmuxAvailable?: boolean;
+      /** False where ssh has no ControlMaster (Windows): every session makes its own connection. Default true. */
+      shareConnections?: boolean;
       /** Session logs; absent means logging is unavailable. */
       logs?: SessionLogs;
       /** Per-session variables for ssh (askpass wiring); never secrets. */
@@ -103,7 +108,10 @@ export class SessionService {
       destination,
       env: this.deps.env,
     });
-    const controlPath = target ? this.deps.sharing.controlPathFor(destination, target) : undefined;
+    const controlPath =
+      target && this.deps.shareConnections !== false
+        ? this.deps.sharing.controlPathFor(destination, target)
+        : undefined;
     if (controlPath) await this.deps.sharing.ensureUsable(controlPath, destination, beforeDestination);
 
     const command = buildSshArgv({
@@ -117,7 +125,8 @@ export class SessionService {
         ...((await this.deps.authOptions?.(resolved.host.id)) ?? []),
       ],
     });
-    const direct = effective?.persistence === 'direct' ? this.deps.direct : undefined;
+    const runner = sessionRunner(effective?.persistence ?? 'local', this.deps.tmuxAvailable ?? true);
+    const direct = runner === 'direct' ? this.deps.direct : undefined;
     const name = (this.deps.newSessionName ?? defaultSessionName)(direct ? 'dx' : 'mx');
     if (direct) {
       direct.open({

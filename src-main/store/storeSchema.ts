@@ -31,13 +31,45 @@ export type TreeSection = z.infer<typeof TreeSection>;
 
 const SourceOptionValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 
+/** Option names that only ever hold a secret, compared lower-case without separators (api_token = apiToken). */
+const SECRET_OPTION_NAMES = new Set([
+  'password',
+  'passwd',
+  'passphrase',
+  'secret',
+  'token',
+  'apitoken',
+  'apikey',
+  'accesstoken',
+  'authtoken',
+  'bearertoken',
+  'privatekey',
+  'clientsecret',
+]);
+
+export function isSecretOptionName(name: string): boolean {
+  return SECRET_OPTION_NAMES.has(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+
+/**
+ * Source options are free-form, so a secret could be put there by mistake: such an option is dropped
+ * both when a file is read and before anything is written (encodeStore parses too), so it never reaches
+ * the disk and an old file loses it at the next save. A reference to a keychain entry (tokenRef,
+ * keychainAccount...) is not a secret and is kept.
+ */
+const SourceOptions = z
+  .record(z.string(), SourceOptionValue)
+  .transform((options) =>
+    Object.fromEntries(Object.entries(options).filter(([name]) => !isSecretOptionName(name))),
+  );
+
 /** A configured inventory source (Ansible paths, a NetBox URL and filters...). Tokens go to the keychain. */
 export const SourceConfig = z.object({
   id: z.string().min(1).max(64),
   kind: HostSourceKind,
   label: z.string().max(200),
   enabled: z.boolean(),
-  options: z.record(z.string(), SourceOptionValue),
+  options: SourceOptions,
 });
 export type SourceConfig = z.infer<typeof SourceConfig>;
 
@@ -51,6 +83,7 @@ export const StoredSettings = z.object({
   keepClosedPanes: AppSettings.shape.keepClosedPanes.default(DEFAULT_APP_SETTINGS.keepClosedPanes),
   logSizeCapMb: AppSettings.shape.logSizeCapMb.default(DEFAULT_APP_SETTINGS.logSizeCapMb),
   terminal: AppSettings.shape.terminal.default({}),
+  autoUpdate: AppSettings.shape.autoUpdate.default(DEFAULT_APP_SETTINGS.autoUpdate),
   runParallel: AppSettings.shape.runParallel.default(DEFAULT_APP_SETTINGS.runParallel),
   runTimeoutSeconds: AppSettings.shape.runTimeoutSeconds.default(DEFAULT_APP_SETTINGS.runTimeoutSeconds),
 });

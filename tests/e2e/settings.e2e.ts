@@ -54,6 +54,8 @@ test('settings refuse bad values by name, apply at once, and are kept in the sto
   await cap.fill('20');
   await dialog.getByLabel('Font size').fill('17');
   await expect(terminalRows(terminal)).toHaveCSS('font-size', '17px');
+  await expect(dialog.getByLabel(/Check for updates/)).toBeChecked();
+  await dialog.getByLabel(/Check for updates/).uncheck();
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 
@@ -65,6 +67,7 @@ test('settings refuse bad values by name, apply at once, and are kept in the sto
       keepClosedPanes: true,
       logSizeCapMb: 20,
       terminal: { fontSize: 17 },
+      autoUpdate: false,
     });
   await mux.restart();
   await page.goto(mux.serve.url);
@@ -74,6 +77,7 @@ test('settings refuse bad values by name, apply at once, and are kept in the sto
   await expect(reopened.getByLabel('Reconnect attempts')).toHaveValue('5');
   await expect(reopened.getByLabel(/Keep closed panes/)).toBeChecked();
   await expect(reopened.getByLabel('Session log cap (MB)')).toHaveValue('20');
+  await expect(reopened.getByLabel(/Check for updates/)).not.toBeChecked();
 });
 
 test("a host's extra ssh options and logging are set in its form; the log folder is one click away", async ({

@@ -4,6 +4,7 @@ import type { EventMessage, SessionInfo } from '../../src-preload/api';
 import { composeServices, type MuxdeckServices } from '../../src-main/app/compose';
 import { loadNodePtySpawner } from '../../src-main/platform/nodePtySpawner';
 import type { RouterConnection } from '../../src-main/router/router';
+import type { PlatformTools } from '../../src-main/platform/platformTools';
 import type { SecretStore } from '../../src-main/secrets/secretStore';
 import { waitFor } from './waitFor';
 
@@ -38,7 +39,7 @@ export interface AppUnderTest {
 export async function startAppUnderTest(
   home: string,
   env: NodeJS.ProcessEnv,
-  extra: { secrets?: SecretStore } = {},
+  extra: { secrets?: SecretStore; tools?: PlatformTools } = {},
 ): Promise<AppUnderTest> {
   const services = await composeServices({
     home,
@@ -49,6 +50,7 @@ export async function startAppUnderTest(
     logger: testLogger,
     spawner: await loadNodePtySpawner(),
     ...(extra.secrets ? { secrets: extra.secrets } : {}),
+    ...(extra.tools ? { tools: extra.tools } : {}),
   });
   const events: EventMessage[] = [];
   const connection = services.router.connect((m) => events.push(m));

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { request } from 'node:http';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { request, type IncomingHttpHeaders } from 'node:http';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../helpers/freePort';
@@ -9,7 +10,21 @@ import { makeFakeHome, type FakeHome } from '../helpers/sshd';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 
 const BIN = resolve(__dirname, '../../bin/muxdeck.mjs');
+const OUT = resolve(__dirname, '../../out');
 const run = promisify(execFile);
+
+function get(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((done, fail) => {
+    request(url, { headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    })
+      .on('error', fail)
+      .end();
+  });
+}
 
 function status(url: string): Promise<number> {
   return new Promise((done, fail) => {
@@ -47,6 +62,33 @@ describe('muxdeck serve, as a user runs it from the build', () => {
     expect(serve.output()).not.toMatch(/WARNING/);
     expect(await status(`http://127.0.0.1:${port}/`)).toBe(401);
     expect(await status(serve.url)).toBe(302);
+  });
+
+  it('serves the built renderer: npm run build made main, preload, renderer and the CLI', async () => {
+    // What `npm run build` must produce; the CLI below runs out/main/cli.js, never src-main.
+    for (const file of ['main/index.js', 'main/cli.js', 'preload/index.js', 'renderer/index.html'])
+      expect(existsSync(join(OUT, file)), `out/${file}`).toBe(true);
+    const serve = await startServe(env());
+    started.push(serve);
+
+    // The printed URL trades its token for a cookie, then the page and its bundle load with it.
+    const entry = await get(serve.url);
+    expect(entry.status).toBe(302);
+    const cookie = String(entry.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+    expect(cookie).toMatch(/^muxdeck_token_\d+=/);
+    const page = await get(new URL('/', serve.url).href, { Cookie: cookie });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Muxdeck</title>');
+    const script = /<script type="module" crossorigin src="\.\/(assets\/index-[\w-]+\.js)"/.exec(
+      page.body,
+    )?.[1];
+    expect(
+      script && existsSync(join(OUT, 'renderer', script)),
+      'the page names a bundle of out/renderer',
+    ).toBe(true);
+    const bundle = await get(new URL(`/${script}`, serve.url).href, { Cookie: cookie });
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers['content-type']).toMatch(/javascript/);
   });
 
   it('prints a different token on every start', async () => {

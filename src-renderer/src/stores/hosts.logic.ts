@@ -39,11 +39,22 @@ export function findHost(state: HostsState, hostId: string): Host | undefined {
 }
 
 /** One line for the status bar: how many sources answered and how many failed. */
-export function sourcesSummary(all: readonly SourceStatus[]): string {
+export function sourcesSummary(
+  all: readonly SourceStatus[],
+  clockTime: (at: number) => string = (at) =>
+    new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }),
+): string {
   // The user's own hosts are a source to the catalog, not something that syncs or fails.
   const sources = all.filter((source) => source.kind !== 'manual');
   const failed = sources.filter((source) => source.error !== undefined).length;
   const noun = sources.length === 1 ? 'source' : 'sources';
-  if (failed === 0) return `${sources.length} ${noun} ok`;
-  return `${failed} of ${sources.length} ${noun} failed`;
+  const head =
+    failed === 0 ? `${sources.length} ${noun} ok` : `${failed} of ${sources.length} ${noun} failed`;
+  // UX.md's status line: the most recent sync, by name and time ("NetBox prod synced 09:41").
+  const latest = sources
+    .filter((source) => source.lastSyncAt !== undefined)
+    .sort((a, b) => (b.lastSyncAt ?? 0) - (a.lastSyncAt ?? 0))[0];
+  return latest?.lastSyncAt === undefined
+    ? head
+    : `${head} · ${latest.label} synced ${clockTime(latest.lastSyncAt)}`;
 }

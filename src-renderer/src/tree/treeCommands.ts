@@ -26,6 +26,8 @@ export interface TreeCommands {
   connect(hostIds: readonly string[]): void;
   /** Enter / double-click / "Connect" on a node: the selection when the node is part of it. */
   connectFrom(nodeId: string): void;
+  /** Shift+Enter / "Open selection as a group" on a node: the selection when the node is part of it. */
+  openGroupFrom(nodeId: string): void;
   runMenuCommand(command: MenuCommand, nodeId: string): void;
   newHost(folderId: string | null): void;
   newFolder(parentId: string | null): void;
@@ -111,6 +113,19 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
         run,
       });
     } else void run();
+  }
+
+  // Splits and tab groups are being built separately (issue 6). Until they exist, "connect in a split" and
+  // "open selection as a group" open one tab per host, and say so, so the commands already do something
+  // useful; the splits work replaces these two bodies.
+  function connectInSplit(hostIds: readonly string[]): void {
+    if (hostIds.length > 0) notify('Splits are not available yet: opening in a new tab instead.');
+    connect(hostIds);
+  }
+
+  function openAsGroup(hostIds: readonly string[]): void {
+    if (hostIds.length > 0) notify('Tab groups are not available yet: opening one tab per host instead.');
+    connect(hostIds);
   }
 
   function newHost(folderId: string | null): void {
@@ -287,14 +302,16 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
       case 'connect':
         return connect(targets);
       case 'connectSplit':
+        return connectInSplit(targets);
       case 'openGroup':
-        return;
+        return openAsGroup(targets);
       case 'runCommand':
         return runOn(node && node.entry < 0 ? hostsUnder(tree().model, nodeId) : targets);
       case 'copyAddress':
+        // The bare host name or IP, for a browser, ping or a ticket; "Copy ssh command" has the rest.
         return void copy(
           targets
-            .map((id) => entryOf(id)?.destination ?? '')
+            .map((id) => entryOf(id)?.host.address ?? '')
             .filter(Boolean)
             .join('\n'),
           'address',
@@ -407,6 +424,7 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     },
     connect,
     connectFrom: (nodeId) => connect(targetsOf(tree(), nodeId)),
+    openGroupFrom: (nodeId) => openAsGroup(targetsOf(tree(), nodeId)),
     runMenuCommand,
     newHost,
     newFolder,

@@ -17,7 +17,11 @@ import { recordingRunner } from '../../fakes/recordingRunner';
 const HOME = '/home/ada';
 const CM_DIR = join(tmpdir(), `mx-unit-cm-${process.pid}`);
 
-function serviceFor(config: string, answer?: Parameters<typeof recordingRunner>[0]) {
+function serviceFor(
+  config: string,
+  answer?: Parameters<typeof recordingRunner>[0],
+  extra: Partial<ConstructorParameters<typeof SessionService>[0]> = {},
+) {
   const { runner, calls } = recordingRunner(answer);
   const tmux = new TmuxServer({
     runner,
@@ -61,6 +65,7 @@ function serviceFor(config: string, answer?: Parameters<typeof recordingRunner>[
     env: {},
     cwd: HOME,
     newSessionName: () => 'mx-test',
+    ...extra,
   });
   return { sessions, calls };
 }
@@ -78,6 +83,23 @@ describe('session service', () => {
       expect(existsSync('/tmp/pwned')).toBe(false);
     },
   );
+
+  it('shares no connection where ssh has no ControlMaster (Windows OpenSSH)', async () => {
+    const { sessions, calls } = serviceFor(
+      'Host web-01\n',
+      (_file, args) =>
+        args.includes('list-sessions')
+          ? { stdout: tmuxListLine({ name: 'mx-test', options: { hostId: 'ssh-config:web-01' } }) }
+          : args.includes('-G')
+            ? { stdout: 'user ada\nhostname web-01.example\nport 22\n' }
+            : {},
+      { shareConnections: false },
+    );
+    await sessions.open('ssh-config:web-01', { cols: 80, rows: 24 });
+    const create = calls.find((c) => c.args.includes('new-session'));
+    expect(create?.args).toEqual(expect.arrayContaining(['ssh', 'web-01']));
+    expect(create?.args.join(' ')).not.toMatch(/Control(Master|Path|Persist)/);
+  });
 
   it('answers NOT_FOUND for a host no source has', async () => {
     const { sessions, calls } = serviceFor('Host a\n');

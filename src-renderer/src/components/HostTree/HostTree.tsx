@@ -198,7 +198,7 @@ export function HostTree({ treeRef, onFocusSearch }: HostTreeProps) {
         commands.connectFrom(action.nodeId);
         break;
       case 'openGroup':
-        services.actions.notify('Opening a selection as a group needs splits, which are not available yet.');
+        commands.openGroupFrom(action.nodeId);
         break;
       case 'toggleSelection':
         state.toggleSelection(action.nodeId);

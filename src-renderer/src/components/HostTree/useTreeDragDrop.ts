@@ -7,6 +7,7 @@ import {
   type DragPayload,
   type DropPosition,
 } from '../../stores/tree/dragDrop.logic';
+import { isExpanded } from '../../stores/tree/treeRows.logic';
 import { hostIdOfNode } from '../../stores/tree/treeState.logic';
 import type { TreeStore } from '../../stores/tree/treeStore';
 import type { TreeCommands } from '../../tree/treeCommands';
@@ -31,7 +32,13 @@ export function useTreeDragDrop(store: TreeStore, commands: TreeCommands) {
     const dropTarget = index === undefined ? null : dropTargetFor(state.model, index);
     if (!dropTarget || !payload.current) return null;
     const box = event.currentTarget.getBoundingClientRect();
-    const position = dropPosition(dropTarget.kind, event.clientY - box.top, box.height);
+    // Open with something below it: the row underneath is its first child.
+    const open =
+      index !== undefined &&
+      (state.model.end[index] ?? 0) > index + 1 &&
+      isExpanded(state.model, index, state.match, state.expansion);
+    const offset = event.clientY - box.top;
+    const position = dropPosition(dropTarget.kind, payload.current.kind, offset, box.height, open);
     const mutations = dropMutations(payload.current, dropTarget, position);
     return mutations ? { mutations, position, dropTarget } : null;
   };

@@ -107,6 +107,7 @@ export function Menu({ label, items, x, y, onSelect, onClose }: MenuProps) {
             role="menuitem"
             tabIndex={index === active ? 0 : -1}
             aria-disabled={item.disabled || undefined}
+            aria-keyshortcuts={ariaKeys(item.shortcut)}
             title={item.title}
             className="menu-item"
             onMouseEnter={() => setActive(index)}
@@ -115,10 +116,20 @@ export function Menu({ label, items, x, y, onSelect, onClose }: MenuProps) {
             }}
           >
             <span className="menu-label">{item.label}</span>
-            {item.shortcut ? <kbd className="menu-shortcut">{item.shortcut}</kbd> : null}
+            {item.shortcut ? (
+              // Announced through aria-keyshortcuts, so the item's name is just its label.
+              <kbd className="menu-shortcut" aria-hidden="true">
+                {item.shortcut}
+              </kbd>
+            ) : null}
           </button>
         </div>
       ))}
     </div>
   );
+}
+
+/** aria-keyshortcuts spells modifiers as the spec does (Control, Meta), not as the menu shows them. */
+function ariaKeys(shortcut: string | undefined): string | undefined {
+  return shortcut?.replace(/\bCtrl\b/g, 'Control').replace(/\bCmd\b|⌘/g, 'Meta');
 }

@@ -137,6 +137,17 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             <legend>Terminal</legend>
             <TerminalSettingsFields store={terminal.settings} isMac={terminal.isMac} />
           </fieldset>
+          <fieldset className="app-settings-section">
+            <legend>Updates</legend>
+            <label className="terminal-settings-check">
+              <input
+                type="checkbox"
+                checked={settings.autoUpdate}
+                onChange={(event) => save({ autoUpdate: event.target.checked })}
+              />
+              Check for updates and install them on quit (installed desktop app)
+            </label>
+          </fieldset>
           {error ? (
             <p role="alert" className="settings-error">
               Not saved: {error}

@@ -129,8 +129,7 @@ export function ImportDialog({ document, fileName }: { document: TreeExportDocum
               checked={mode === 'replace'}
               onChange={() => setMode('replace')}
             />{' '}
-            Replace: the file becomes your tree (the current one stays in the store's backup until the next
-            change)
+            Replace: the file becomes your tree (export yours first if you may want it back)
           </label>
         </fieldset>
         <div className="dialog-footer">

@@ -35,34 +35,31 @@ export interface MenuItem {
   shortcut?: string;
 }
 
-const NOT_YET = 'Splits and groups are not available yet';
-
 const hosts = (n: number) => (n === 1 ? 'host' : `${n} hosts`);
 
 /** The menu for a host row; `targets` are the hosts it acts on (the selection, or the clicked host). */
 export function hostMenu(entry: TreeEntry, area: Area, targets: readonly TreeEntry[]): MenuItem[] {
   const n = targets.length;
   const connectable = targets.filter((target) => !target.missing);
+  const none = connectable.length === 0 ? { disabled: true, title: 'Missing from its source' } : {};
   const items: MenuItem[] = [
     {
       command: 'connect',
       label: n === 1 ? 'Connect' : `Connect ${hosts(connectable.length)}`,
       shortcut: 'Enter',
-      ...(connectable.length === 0 ? { disabled: true, title: 'Missing from its source' } : {}),
+      ...none,
     },
-    { command: 'connectSplit', label: 'Connect in a split', disabled: true, title: NOT_YET },
     {
-      command: 'openGroup',
-      label: 'Open selection as a group',
-      shortcut: 'Shift+Enter',
-      disabled: true,
-      title: NOT_YET,
+      command: 'connectSplit',
+      label: n === 1 ? 'Connect in a split' : `Connect ${hosts(connectable.length)} in splits`,
+      ...none,
     },
+    { command: 'openGroup', label: 'Open selection as a group', shortcut: 'Shift+Enter', ...none },
     {
       command: 'runCommand',
       label: n === 1 ? 'Run command…' : 'Run command on selection…',
       separatorBefore: true,
-      ...(connectable.length === 0 ? { disabled: true, title: 'Missing from its source' } : {}),
+      ...none,
     },
     {
       command: 'copyAddress',

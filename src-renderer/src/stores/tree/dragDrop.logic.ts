@@ -47,10 +47,22 @@ export function dropTargetFor(model: TreeModel, node: number): DropTarget | null
   };
 }
 
-/** Folders take drops before, into (the middle half) or after; host rows before or after; sections into. */
-export function dropPosition(kind: NodeKind, offsetY: number, height: number): DropPosition {
+/**
+ * Folders take a dragged folder before, into (the middle half) or after them, and hosts only into them
+ * (hosts are listed after a folder's subfolders, so "before a folder" has no place for a host, and the
+ * line drawn there would lie); host rows take drops before or after; sections into. Below an open
+ * folder's row is its first child, not its next sibling, so its bottom quarter also means "into".
+ */
+export function dropPosition(
+  kind: NodeKind,
+  dragged: DragPayload['kind'],
+  offsetY: number,
+  height: number,
+  open = false,
+): DropPosition {
   const ratio = height > 0 ? offsetY / height : 0.5;
-  if (kind === 'folder') return ratio < 0.25 ? 'before' : ratio > 0.75 ? 'after' : 'into';
+  if (kind === 'folder' && dragged === 'hosts') return 'into';
+  if (kind === 'folder') return ratio < 0.25 ? 'before' : ratio > 0.75 && !open ? 'after' : 'into';
   if (kind === 'host') return ratio < 0.5 ? 'before' : 'after';
   return 'into';
 }

@@ -23,7 +23,7 @@ export type TreeKeyAction =
   | { type: 'expand'; nodeId: string }
   | { type: 'collapse'; nodeId: string }
   | { type: 'activate'; nodeId: string }
-  | { type: 'openGroup' }
+  | { type: 'openGroup'; nodeId: string }
   | { type: 'toggleSelection'; nodeId: string }
   | { type: 'selectAll' }
   | { type: 'escape' }
@@ -80,7 +80,7 @@ export function treeKeyAction(
       return parent === null ? null : { type: 'focus', nodeId: parent, extend: false };
     }
     case 'Enter':
-      if (shiftKey) return branch ? null : { type: 'openGroup' };
+      if (shiftKey) return branch ? null : { type: 'openGroup', nodeId: focusedId };
       if (branch)
         return rows.expandedAt(index)
           ? { type: 'collapse', nodeId: focusedId }

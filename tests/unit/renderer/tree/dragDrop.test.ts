@@ -17,11 +17,18 @@ const hosts = { kind: 'hosts' as const, hostIds: ['ssh-config:web-10'] };
 
 describe('drag and drop', () => {
   it('reads before / into / after from where the pointer is', () => {
-    expect(dropPosition('folder', 2, 22)).toBe('before');
-    expect(dropPosition('folder', 11, 22)).toBe('into');
-    expect(dropPosition('folder', 20, 22)).toBe('after');
-    expect(dropPosition('host', 12, 22)).toBe('after');
-    expect(dropPosition('section', 1, 22)).toBe('into');
+    expect(dropPosition('folder', 'folder', 2, 22)).toBe('before');
+    expect(dropPosition('folder', 'folder', 11, 22)).toBe('into');
+    expect(dropPosition('folder', 'folder', 20, 22)).toBe('after');
+    expect(dropPosition('folder', 'folder', 20, 22, true)).toBe('into');
+    expect(dropPosition('host', 'hosts', 5, 22)).toBe('before');
+    expect(dropPosition('host', 'hosts', 12, 22)).toBe('after');
+    expect(dropPosition('section', 'folder', 1, 22)).toBe('into');
+  });
+
+  it('shows a host dropped anywhere on a folder row going into it, as it does', () => {
+    expect(dropPosition('folder', 'hosts', 2, 22)).toBe('into');
+    expect(dropPosition('folder', 'hosts', 20, 22)).toBe('into');
   });
 
   it('puts hosts into a folder, at the top of My folders, or next to another placed host', () => {

@@ -101,4 +101,55 @@ describe('tree startup and changes', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(copied[0]?.split('\n')).toHaveLength(12);
   });
+
+  it('refuses a tree file with a host name ssh would misread, naming the field, and imports nothing', async () => {
+    const { transport, client, app, tree, commands } = setup();
+    await startTree({ client, tree, app, commands });
+    const document = {
+      format: 'muxdeck-tree',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      folders: [],
+      manualHosts: [{ id: 'manual:x', label: 'x', hostName: '-oProxyCommand=touch /tmp/pwned' }],
+      hosts: {},
+      favourites: [],
+      known: {},
+    };
+    await commands.importFile(new File([JSON.stringify(document)], 'evil.json'));
+    expect(app.getState().notices.at(-1)?.message).toMatch(
+      /^evil\.json is not a Muxdeck tree file \(manualHosts\.0\.hostName: /,
+    );
+    expect(tree.getState().dialog).toBeNull();
+    expect(transport.calls.some((call) => call.channel === 'tree:import')).toBe(false);
+  });
+
+  it('copies the bare address; until splits exist, "in a split" and "as a group" open tabs and say so', async () => {
+    const { transport, client, app, tree, commands, copied } = setup();
+    const two = [host('ssh-config', 'a', { user: 'ops', port: 2222 }), host('ssh-config', 'b')];
+    transport.answer('tree:get', ok({ hosts: two, sources: SOURCES, overlay: sampleData().overlay }));
+    transport.answer('sessions:open', { ok: false, error: { code: 'INTERNAL', message: 'no tmux here' } });
+    await startTree({ client, tree, app, commands });
+    commands.runMenuCommand('copyAddress', 'host:ssh-config:a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(copied).toEqual(['a.example.com']);
+
+    const opened = () =>
+      transport.calls.filter((call) => call.channel === 'sessions:open').map((call) => call.payload);
+    commands.runMenuCommand('connectSplit', 'host:ssh-config:a');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(opened()).toEqual([expect.objectContaining({ hostId: 'ssh-config:a' })]);
+    expect(app.getState().notices[0]?.message).toMatch(/Splits are not available yet/);
+
+    tree.getState().click('host:ssh-config:a', { toggle: false, range: false });
+    tree.getState().click('host:ssh-config:b', { toggle: true, range: false });
+    commands.openGroupFrom('host:ssh-config:b');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(opened().slice(1)).toEqual([
+      expect.objectContaining({ hostId: 'ssh-config:a' }),
+      expect.objectContaining({ hostId: 'ssh-config:b' }),
+    ]);
+    expect(app.getState().notices.map((n) => n.message)).toContainEqual(
+      expect.stringMatching(/Tab groups are not available yet/),
+    );
+  });
 });

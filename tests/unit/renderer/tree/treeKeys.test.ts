@@ -74,7 +74,10 @@ describe('tree keys', () => {
 
   it('Enter connects (Shift+Enter: as a group), Space toggles, A or Ctrl+A selects all, Esc clears', () => {
     expect(treeKeyAction(rows, 'a', press('Enter'))).toEqual({ type: 'activate', nodeId: 'a' });
-    expect(treeKeyAction(rows, 'a', press('Enter', { shiftKey: true }))).toEqual({ type: 'openGroup' });
+    expect(treeKeyAction(rows, 'a', press('Enter', { shiftKey: true }))).toEqual({
+      type: 'openGroup',
+      nodeId: 'a',
+    });
     expect(treeKeyAction(rows, 'folder', press('Enter'))).toEqual({ type: 'expand', nodeId: 'folder' });
     expect(treeKeyAction(rows, 'a', press(' '))).toEqual({ type: 'toggleSelection', nodeId: 'a' });
     expect(treeKeyAction(rows, 'section', press(' '))).toBeNull();

@@ -1,0 +1,1 @@
+export default function afterSign(context: { electronPlatformName: string }): void;
