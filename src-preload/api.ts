@@ -571,6 +571,122 @@ const treeEvents = {
 } as const;
 
 // ---------------------------------------------------------------------------
+// --- run on selection ---
+// One command run non-interactively (ssh -T, BatchMode) on many hosts, bounded in parallel, each with
+// its own time-out. Owned by src-main/run. Events carry summaries; full output is fetched on demand.
+
+/** Longest command a run accepts: far below ARG_MAX and any remote shell's limit. */
+export const RUN_MAX_COMMAND_CHARS = 32_768;
+/** Most hosts one run may target. */
+export const RUN_MAX_HOSTS = 5_000;
+export const RUN_DEFAULT_TIMEOUT_SECONDS = 30;
+export const RUN_DEFAULT_PARALLEL = 16;
+export const RUN_MAX_PARALLEL = 256;
+
+export const RunId = z.string().regex(/^run-[A-Za-z0-9_-]{1,40}$/, 'not a run id');
+
+/** pending: waiting for a slot; unreachable: ssh itself failed (refused, no route, auth, host key). */
+export const RunStatus = z.enum([
+  'pending',
+  'running',
+  'ok',
+  'failed',
+  'timeout',
+  'unreachable',
+  'cancelled',
+]);
+export type RunStatus = z.infer<typeof RunStatus>;
+/** What "failed only" and "re-run on failed" mean: every end but ok (a cancelled host did not run either). */
+export const isRunFailure = (status: RunStatus): boolean =>
+  status === 'failed' || status === 'timeout' || status === 'unreachable' || status === 'cancelled';
+
+export const RunCommandText = z
+  .string()
+  .max(RUN_MAX_COMMAND_CHARS, `at most ${RUN_MAX_COMMAND_CHARS} characters`)
+  .refine((v) => v.trim().length > 0, 'a command is required')
+  .refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
+
+export const RunHostSummary = z.object({
+  hostId: z.string(),
+  label: z.string(),
+  status: RunStatus,
+  exitCode: z.number().int().optional(),
+  signal: z.string().optional(),
+  durationMs: z.number().int().min(0).optional(),
+  /** First non-empty line of stdout (else stderr), cut to 200 characters. */
+  firstLine: z.string(),
+  /** Why it failed before or around the command: ssh's reason, a refused host name, a time-out. */
+  error: z.string().optional(),
+  stdoutBytes: z.number().int().min(0),
+  stderrBytes: z.number().int().min(0),
+  /** Output beyond the per-stream cap was dropped (the byte counts still count it). */
+  truncated: z.boolean(),
+});
+export type RunHostSummary = z.infer<typeof RunHostSummary>;
+
+export const RunSummary = z.object({
+  runId: RunId,
+  command: z.string(),
+  timeoutSeconds: z.number().int(),
+  parallel: z.number().int(),
+  startedAt: z.number().int(),
+  finishedAt: z.number().int().optional(),
+  done: z.boolean(),
+  cancelled: z.boolean(),
+  hosts: z.array(RunHostSummary),
+});
+export type RunSummary = z.infer<typeof RunSummary>;
+
+export const RunHostOutput = z.object({
+  stdout: z.string(),
+  stderr: z.string(),
+  stdoutTruncated: z.boolean(),
+  stderrTruncated: z.boolean(),
+});
+export type RunHostOutput = z.infer<typeof RunHostOutput>;
+
+export const RunStartParams = z
+  .object({
+    hostIds: z.array(TreeHostId).min(1, 'select at least one host').max(RUN_MAX_HOSTS),
+    command: RunCommandText,
+    /** Absent: the runParallel / runTimeoutSeconds settings. */
+    timeoutSeconds: z.number().int().min(1).max(86_400).optional(),
+    parallel: z.number().int().min(1).max(RUN_MAX_PARALLEL).optional(),
+  })
+  .strict();
+export type RunStartParams = z.input<typeof RunStartParams>;
+
+const runRequests = {
+  /** Starts a run and answers at once (every host pending); run:progress and run:finished follow. */
+  'run:start': { params: RunStartParams, result: RunSummary },
+  'run:cancel': { params: z.object({ runId: RunId }).strict(), result: z.object({ cancelled: z.boolean() }) },
+  'run:get': { params: z.object({ runId: RunId }).strict(), result: RunSummary },
+  /** One host's full (capped) stdout and stderr. */
+  'run:output': {
+    params: z.object({ runId: RunId, hostId: TreeHostId }).strict(),
+    result: RunHostOutput,
+  },
+  /** The results as a CSV or JSON file's text (the same export as `muxdeck run --json`). */
+  'run:export': {
+    params: z
+      .object({ runId: RunId, format: z.enum(['csv', 'json']), failedOnly: z.boolean().default(false) })
+      .strict(),
+    result: z.object({ fileName: z.string(), mimeType: z.string(), text: z.string() }),
+  },
+} as const;
+
+const runEvents = {
+  /** One host of a run changed status (started, finished). */
+  'run:progress': z.object({
+    runId: RunId,
+    host: RunHostSummary,
+    completed: z.number().int(),
+    total: z.number().int(),
+  }),
+  'run:finished': RunSummary,
+} as const;
+
+// ---------------------------------------------------------------------------
 // --- sources ---
 // Configured inventories (Ansible, NetBox) synced in the background by src-main/sources. Options are
 // flat (they are stored as SourceConfig.options); the NetBox token is write-only and goes to the keychain.
@@ -799,6 +915,17 @@ const appSettingFields = {
   autoUpdate: z.boolean(),
   /** "Open selection as group": one tab tiled as a grid, or one tab per host (issue 6). */
   groupOpensAs: z.enum(['grid', 'tabs']),
+  /** Run on selection: hosts run at once, and seconds each host may take (the Run dialog's defaults). */
+  runParallel: z
+    .number()
+    .int('a whole number')
+    .min(1, `from 1 to ${RUN_MAX_PARALLEL}`)
+    .max(RUN_MAX_PARALLEL, `from 1 to ${RUN_MAX_PARALLEL}`),
+  runTimeoutSeconds: z
+    .number()
+    .int('a whole number')
+    .min(1, 'from 1 to 86400 seconds')
+    .max(86_400, 'from 1 to 86400 seconds'),
 };
 export const AppSettings = z.object(appSettingFields);
 export type AppSettings = z.infer<typeof AppSettings>;
@@ -814,6 +941,8 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   terminal: {},
   autoUpdate: true,
   groupOpensAs: 'grid',
+  runParallel: RUN_DEFAULT_PARALLEL,
+  runTimeoutSeconds: RUN_DEFAULT_TIMEOUT_SECONDS,
 };
 
 const settingsRequests = {
@@ -1029,6 +1158,7 @@ export const requests = {
     result: z.object({ path: z.string(), opened: z.boolean() }),
   },
   ...treeRequests,
+  ...runRequests,
   ...sourceRequests,
   ...settingsRequests,
   ...workspaceRequests,
@@ -1054,6 +1184,7 @@ export const events = {
   /** The set of sessions changed (opened, closed, exited). */
   'sessions:changed': z.object({ sessions: z.array(SessionInfo) }),
   ...treeEvents,
+  ...runEvents,
   ...sourceEvents,
   ...settingsEvents,
 } as const;

@@ -11,6 +11,9 @@ import { systemClock } from '../platform/systemClock';
 import type { CommandRunner, FileReader, Logger, PtySpawner } from '../ports';
 import { createApiHandlers } from '../router/apiHandlers';
 import { createRouter, type Router } from '../router/router';
+import { childProcessSpawner } from '../platform/childProcessSpawner';
+import { RunService } from '../run/runService';
+import { resolveRunTargets } from '../run/runTargets';
 import { DEFAULT_RECONNECT_POLICY } from '../sessions/reconnectPolicy';
 import { SessionHealth } from '../sessions/sessionHealth';
 import { SessionLogs } from '../sessions/sessionLogs';
@@ -243,11 +246,35 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
         .catch(() => undefined),
   });
 
+  // --- run on selection: the same hosts, settings and shared connections as sessions.
+  const runs = new RunService({
+    resolveTargets: (hostIds) =>
+      resolveRunTargets(
+        {
+          catalog,
+          settings: tree,
+          ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
+          runner,
+          sharing,
+          env,
+        },
+        hostIds,
+      ),
+    spawner: childProcessSpawner,
+    env,
+    clock: systemClock,
+    defaults: () => ({
+      timeoutSeconds: settings.get().runTimeoutSeconds,
+      parallel: settings.get().runParallel,
+    }),
+  });
+
   const api = createApiHandlers({
     catalog,
     sessions,
     terminals,
     tree,
+    runs,
     sources,
     settings,
     ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
@@ -304,6 +331,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       unsubscribe();
       stopTreeEvents();
       stopStoreNotices();
+      runs.dispose();
       stopSourceEvents();
       sources.dispose();
       stopSettingsEvents();

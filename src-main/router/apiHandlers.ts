@@ -5,8 +5,10 @@ import type { SessionService } from '../sessions/sessionService';
 import type { SettingsService } from '../settings/settingsService';
 import type { TerminalService } from '../sessions/terminalService';
 import type { WorkspaceLayoutStore } from '../store/workspaceLayoutStore';
+import type { RunService } from '../run/runService';
 import type { TreeService } from '../tree/treeService';
 import type { ConnectionContext, Handlers } from './router';
+import { createRunHandlers } from './runHandlers';
 import { createSettingsHandlers } from './settingsHandlers';
 import { createTreeHandlers } from './treeHandlers';
 import type { SourcesService } from '../sources/sourcesService';
@@ -17,6 +19,7 @@ export interface ApiServices {
   sessions: SessionService;
   terminals: TerminalService;
   tree: TreeService;
+  runs: RunService;
   sources: SourcesService;
   settings: SettingsService;
   /** Shows a folder in the desktop's file manager; absent in serve mode, which has no desktop to reach. */
@@ -42,6 +45,7 @@ export function createApiHandlers(services: ApiServices): {
   const handlers: Handlers = {
     'app:info': () => services.appInfo,
     ...createTreeHandlers(services.tree),
+    ...createRunHandlers(services.runs),
     ...createSourceHandlers(services.sources),
     ...createSettingsHandlers(services.settings),
     'hosts:list': () => catalog.list(),

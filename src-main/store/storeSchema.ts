@@ -86,6 +86,8 @@ export const StoredSettings = z.object({
   terminal: AppSettings.shape.terminal.default({}),
   autoUpdate: AppSettings.shape.autoUpdate.default(DEFAULT_APP_SETTINGS.autoUpdate),
   groupOpensAs: AppSettings.shape.groupOpensAs.default(DEFAULT_APP_SETTINGS.groupOpensAs),
+  runParallel: AppSettings.shape.runParallel.default(DEFAULT_APP_SETTINGS.runParallel),
+  runTimeoutSeconds: AppSettings.shape.runTimeoutSeconds.default(DEFAULT_APP_SETTINGS.runTimeoutSeconds),
 });
 
 export const Layout = z.object({

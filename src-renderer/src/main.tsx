@@ -22,6 +22,9 @@ import { App } from './components/App/App';
 import { createTreeStore } from './stores/tree/treeStore';
 import { startTree } from './tree/startTree';
 import { createTreeCommands } from './tree/treeCommands';
+import { createRunStore } from './stores/run/runStore';
+import { createRunCommands, followRuns } from './run/runCommands';
+import { downloadText } from './run/download';
 import { createSourcesStore, startSources } from './sources/sourcesStore';
 
 const client = createMuxdeckClient(selectTransport(window));
@@ -35,12 +38,22 @@ const commands = createCommands(
   () => settings.getState().settings?.groupOpensAs ?? 'grid',
 );
 const treeStore = createTreeStore();
+const clipboard = { writeText: (text: string) => navigator.clipboard.writeText(text) };
+const runStore = createRunStore();
+const runCommands = createRunCommands({
+  client,
+  run: runStore,
+  app: store,
+  clipboard,
+  download: downloadText,
+});
 const treeCommands = createTreeCommands({
   client,
   tree: treeStore,
   app: store,
   appCommands: commands,
   clipboard: { writeText: (text) => navigator.clipboard.writeText(text) },
+  runOnHosts: (hostIds, labels) => runCommands.openDialog(hostIds, labels),
 });
 const sourcesStore = createSourcesStore();
 const terminalStorage = contractTerminalStorage(client, (message) => store.getState().notify(message));
@@ -54,6 +67,7 @@ const services: AppServices = {
   commands,
   input: new InputDispatcher(client, store),
   tree: { store: treeStore, commands: treeCommands },
+  run: { store: runStore, commands: runCommands },
   sources: sourcesStore,
   terminal: createTerminalServices(window, terminalStorage),
   settings,
@@ -72,6 +86,7 @@ createRoot(root).render(
 // Outside React on purpose: loading and the sessions subscription happen once, not per (strict) mount.
 // The layout is saved once changes settle; a window closing sooner saves it on its way out.
 void startApp(client, store).then((stop) => window.addEventListener('pagehide', stop, { once: true }));
+followRuns(client, runStore);
 void startSettings({
   client,
   settings: services.settings,

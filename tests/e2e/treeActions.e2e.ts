@@ -79,6 +79,7 @@ test('context menu: copy address and ssh command, connect in a split, open a sel
     /^Connect/,
     /^Connect in a split/,
     /^Open selection as a group/,
+    /^Run command…/,
     /^Copy address/,
     /^Copy ssh command/,
     /^Edit/,

@@ -6,6 +6,7 @@ import type { InputDispatcher } from '../terminal/inputDispatcher';
 import type { TerminalOutputRouter } from '../terminal/terminalOutputRouter';
 import type { TerminalServices } from '../terminal/terminalServices';
 import type { TerminalSizeHint } from '../terminal/terminalSize';
+import type { RunServices } from '../run/runServices';
 import type { TreeServices } from '../tree/treeServices';
 import type { SourcesStore } from '../sources/sourcesStore';
 import type { AppSettingsStore } from '../settings/appSettingsStore';
@@ -26,6 +27,8 @@ export interface AppServices {
   input: InputDispatcher;
   /** The host tree: its store and commands. */
   tree: TreeServices;
+  /** Run on selection: the dialog, the results grid and their commands. */
+  run: RunServices;
   /** Configured inventories and their sync status (--- sources ---). */
   sources: SourcesStore;
   /** App-wide settings (sessions, logs, terminal) as the main process keeps them. */

@@ -9,6 +9,7 @@ import { folderChoice, hostFormFrom, newHostForm } from '../stores/tree/hostForm
 import { emptyOverlay } from '../stores/tree/treeData';
 import { SECTION_FOLDERS } from '../stores/tree/treeModel.logic';
 import { targetsOf } from '../stores/tree/treeState.logic';
+import { hostsUnder } from '../stores/run/runTargets.logic';
 import type { TreeStore } from '../stores/tree/treeStore';
 import type { TreeEntry } from '../stores/tree/treeEntries.logic';
 import { downloadJson, exportFileName } from './fileTransfer';
@@ -44,6 +45,8 @@ export interface TreeCommandDeps {
   app: AppStore;
   appCommands: AppCommands;
   clipboard: { writeText(text: string): Promise<void> };
+  /** Run on selection: opens its dialog for these hosts (labels as the tree shows them). */
+  runOnHosts?: (hostIds: readonly string[], labels: readonly string[]) => void;
 }
 
 export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
@@ -291,6 +294,14 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     }
   }
 
+  function runOn(hostIds: readonly string[]): void {
+    const runnable = [...new Set(hostIds)].filter((id) => entryOf(id) && !entryOf(id)?.missing);
+    deps.runOnHosts?.(
+      runnable,
+      runnable.map((id) => entryOf(id)?.label ?? id),
+    );
+  }
+
   function runMenuCommand(command: MenuCommand, nodeId: string): void {
     const node = nodeOf(nodeId);
     const targets = targetsOf(tree(), nodeId);
@@ -303,6 +314,8 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
         return void deps.appCommands.connectInSplit(connectableOf(targets));
       case 'openGroup':
         return openGroup(targets);
+      case 'runCommand':
+        return runOn(node && node.entry < 0 ? hostsUnder(tree().model, nodeId) : targets);
       case 'copyAddress':
         // The bare host name or IP, for a browser, ping or a ticket; "Copy ssh command" has the rest.
         return void copy(

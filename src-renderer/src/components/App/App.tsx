@@ -15,6 +15,7 @@ import { ConnectionBanner } from '../ConnectionBanner/ConnectionBanner';
 import { HostTree, type HostTreeHandle } from '../HostTree/HostTree';
 import { Notices } from '../Notices/Notices';
 import { PasteConfirmDialog } from '../PasteConfirm/PasteConfirmDialog';
+import { RunPanel } from '../RunPanel/RunPanel';
 import { StatusLine } from '../StatusLine/StatusLine';
 import { TabBar } from '../TabBar/TabBar';
 import { TerminalArea } from '../TerminalArea/TerminalArea';
@@ -95,6 +96,7 @@ export function App() {
         <TabBar />
         <BroadcastBanner />
         <TerminalArea />
+        <RunPanel />
       </main>
       <StatusLine />
       <div className="app-overlays">

@@ -6,7 +6,8 @@ import { TerminalSettingsFields } from '../TerminalSettings/TerminalSettingsFiel
 import '../TerminalSettings/TerminalSettingsDialog.css';
 import './SettingsDialog.css';
 
-type NumberSetting = 'reconnectAttempts' | 'logSizeCapMb' | 'recentLimit';
+type NumberSetting =
+  'reconnectAttempts' | 'logSizeCapMb' | 'recentLimit' | 'runParallel' | 'runTimeoutSeconds';
 
 /** Why a typed value cannot be saved, with the contract's own rules (the main process checks them again). */
 function numberProblem(key: NumberSetting, text: string): string | undefined {
@@ -122,6 +123,25 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
                 label="Recent hosts"
                 help="How many hosts the Recent section remembers."
                 value={settings.recentLimit}
+                onSave={save}
+              />
+            </div>
+          </fieldset>
+          <fieldset className="app-settings-section">
+            <legend>Run on selection</legend>
+            <div className="terminal-settings-grid">
+              <NumberField
+                setting="runParallel"
+                label="Hosts at once"
+                help="How many hosts a run (and muxdeck run) works on at the same time."
+                value={settings.runParallel}
+                onSave={save}
+              />
+              <NumberField
+                setting="runTimeoutSeconds"
+                label="Time-out per host (seconds)"
+                help="Connecting included; a host that takes longer is stopped and marked timeout."
+                value={settings.runTimeoutSeconds}
                 onSave={save}
               />
             </div>

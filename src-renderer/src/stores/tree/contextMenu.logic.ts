@@ -5,6 +5,7 @@ export type MenuCommand =
   | 'connect'
   | 'connectSplit'
   | 'openGroup'
+  | 'runCommand'
   | 'copyAddress'
   | 'copySshCommand'
   | 'edit'
@@ -62,6 +63,12 @@ export function hostMenu(entry: TreeEntry, area: Area, targets: readonly TreeEnt
       ...none,
     },
     {
+      command: 'runCommand',
+      label: n === 1 ? 'Run command…' : 'Run command on selection…',
+      separatorBefore: true,
+      ...none,
+    },
+    {
       command: 'copyAddress',
       label: 'Copy address',
       separatorBefore: true,
@@ -111,7 +118,24 @@ export function removeItem(entry: TreeEntry, area: Area, targets: readonly TreeE
   }
 }
 
+/** Every branch with hosts below it can run a command on all of them. */
+function runHereItem(node: TreeNodeInfo): MenuItem[] {
+  return node.hostCount > 0
+    ? [
+        {
+          command: 'runCommand',
+          label: `Run command on ${hosts(node.hostCount)} here…`,
+          separatorBefore: true,
+        },
+      ]
+    : [];
+}
+
 export function branchMenu(node: TreeNodeInfo): MenuItem[] {
+  return [...branchItems(node), ...runHereItem(node)];
+}
+
+function branchItems(node: TreeNodeInfo): MenuItem[] {
   if (node.kind === 'folder') {
     return [
       { command: 'newFolder', label: 'New folder…' },

@@ -19,6 +19,7 @@ describe('context menus', () => {
       'connect',
       'connectSplit',
       'openGroup',
+      'runCommand',
       'copyAddress',
       'copySshCommand',
       'edit',
@@ -46,6 +47,9 @@ describe('context menus', () => {
     );
     expect(hostMenu(entry('manual:bastion'), 'folders', two)[0]?.label).toBe('Connect 2 hosts');
     expect(
+      hostMenu(entry('manual:bastion'), 'folders', two).find((i) => i.command === 'runCommand')?.label,
+    ).toBe('Run command on selection…');
+    expect(
       hostMenu(entry('manual:bastion'), 'folders', two).find((i) => i.command === 'edit')?.disabled,
     ).toBe(true);
   });
@@ -71,7 +75,14 @@ describe('context menus', () => {
       'moveTo',
       'importSshConfig',
       'deleteFolder',
+      'runCommand',
     ]);
-    expect(branchMenu(section).map((i) => i.command)).toEqual(['newFolder', 'newHost', 'importSshConfig']);
+    expect(branchMenu(folder).at(-1)?.label).toBe(`Run command on ${folder.hostCount} hosts here…`);
+    expect(branchMenu(section).map((i) => i.command)).toEqual([
+      'newFolder',
+      'newHost',
+      'importSshConfig',
+      'runCommand',
+    ]);
   });
 });
