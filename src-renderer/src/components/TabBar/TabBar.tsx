@@ -47,7 +47,7 @@ export function tabLabel(tab: Tab, labelOf: (sessionId: string) => string): stri
 }
 
 export function TabBar() {
-  const { client, commands, terminal, store, settings } = useServices();
+  const { client, commands, terminal, store, settings, run: runs } = useServices();
   const opensAs = useStore(settings, (state) => state.settings?.groupOpensAs ?? 'grid');
   const actions = useActions();
   const workspace = useAppState((state) => state.workspace);
@@ -177,6 +177,15 @@ export function TabBar() {
       collapse: () =>
         actions.changeWorkspace((ws) => updateGroup(ws, group.id, { collapsed: !group.collapsed })),
       opensAs: () => void settings.getState().update({ groupOpensAs: opensAs === 'grid' ? 'tabs' : 'grid' }),
+      runCommand: () => {
+        // One run per host, however many panes show it.
+        const hosts = new Map<string, string>();
+        for (const sessionId of groupSessions(store.getState().workspace, group.id)) {
+          const session = findSession(sessions, sessionId);
+          if (session) hosts.set(session.hostId, session.label);
+        }
+        runs.commands.openDialog([...hosts.keys()], [...hosts.values()]);
+      },
       ungroup: () => actions.changeWorkspace((ws) => ungroup(ws, group.id)),
       close: () => {
         for (const tab of store.getState().workspace.tabs)

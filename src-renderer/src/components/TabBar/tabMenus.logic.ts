@@ -49,6 +49,11 @@ export function groupMenu(group: Group, opensAs: 'grid' | 'tabs', broadcasting: 
       shortcut: 'Ctrl+Shift+B',
     },
     { id: 'collapse', label: group.collapsed ? 'Expand group' : 'Collapse group' },
+    {
+      id: 'runCommand',
+      label: 'Run command on group…',
+      title: 'Once on each of the group’s hosts, with a results grid',
+    },
     ...GROUP_COLORS.map((color, index) => ({
       id: `color:${color}`,
       label: `${group.color === color ? '✓ ' : ''}${COLOR_NAMES[color]}`,
