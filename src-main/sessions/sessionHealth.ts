@@ -137,8 +137,9 @@ export class SessionHealth {
   }
 
   private scheduleSettlingCheck(records: readonly TmuxSessionRecord[]): void {
+    // A dead pane still "connecting" has a death to handle too: keep looking until it is.
     const settling = records.some(
-      (r) => (!r.paneDead && r.options.status === 'connecting') || this.statusPendingSince.has(r.name),
+      (r) => r.options.status === 'connecting' || this.statusPendingSince.has(r.name),
     );
     if (!settling || this.settlingCheck || this.disposed) return;
     this.settlingCheck = this.deps.clock.setTimeout(() => {
@@ -153,29 +154,45 @@ export class SessionHealth {
     const records = (await this.deps.tmux.listSessions()).filter((r) => r.options.hostId !== undefined);
     let changed = false;
     for (const record of records) {
-      if (record.paneDead) {
-        // tmux marks a pane dead when its pty closes, a moment before it reaps the process (and
-        // sometimes never records the status): wait briefly for it, then judge by ssh's words.
-        if (this.awaitingExitStatus(record)) continue;
-        const deathId = `${record.panePid ?? ''}@${record.paneDeadAt ?? ''}`;
-        if (this.handledDeaths.get(record.name) === deathId) continue;
-        this.handledDeaths.set(record.name, deathId);
-        // Reported before (maybe by an earlier run of the app): the user has been told already.
-        if (record.options.status === 'error') continue;
-        await this.handleDeath(record);
-        changed = true;
-      } else if (record.options.status !== 'connected' && this.masterIsUp(record)) {
-        this.retries.get(record.name)?.timer?.cancel();
-        this.retries.delete(record.name);
-        this.authNotes.delete(record.name);
-        await this.setStatus(record.name, 'connected', undefined, { connectedAt: this.deps.clock.now() });
-        changed = true;
+      // One session's trouble (a tmux call timing out under load) must not hold up the others; a death left
+      // unhandled keeps its "connecting" status, which brings the settling check back to it.
+      try {
+        if (await this.reconcileRecord(record)) changed = true;
+      } catch (error) {
+        this.deps.logger.warn('session health check failed', { session: record.name, error: String(error) });
       }
     }
     const alive = new Set(records.map((r) => r.name));
     for (const name of this.retries.keys()) if (!alive.has(name)) this.forget(name);
     this.scheduleSettlingCheck(await this.deps.tmux.listSessions());
     if (changed) this.deps.onChange();
+  }
+
+  /** Acts on one session's state; true when its status changed. */
+  private async reconcileRecord(record: TmuxSessionRecord): Promise<boolean> {
+    if (record.paneDead) {
+      // tmux marks a pane dead when its pty closes, a moment before it reaps the process (and
+      // sometimes never records the status): wait briefly for it, then judge by ssh's words.
+      if (this.awaitingExitStatus(record)) return false;
+      const deathId = `${record.panePid ?? ''}@${record.paneDeadAt ?? ''}`;
+      // Handling a death always moves the status off "connecting"; a dead pane still "connecting" was
+      // not handled (its handling failed half-way): try again.
+      if (this.handledDeaths.get(record.name) === deathId && record.options.status !== 'connecting')
+        return false;
+      this.handledDeaths.set(record.name, deathId);
+      // Reported before (maybe by an earlier run of the app): the user has been told already.
+      if (record.options.status === 'error') return false;
+      await this.handleDeath(record);
+      return true;
+    }
+    if (record.options.status !== 'connected' && this.masterIsUp(record)) {
+      this.retries.get(record.name)?.timer?.cancel();
+      this.retries.delete(record.name);
+      this.authNotes.delete(record.name);
+      await this.setStatus(record.name, 'connected', undefined, { connectedAt: this.deps.clock.now() });
+      return true;
+    }
+    return false;
   }
 
   private masterIsUp(record: TmuxSessionRecord): boolean {
