@@ -1,3 +1,4 @@
+import { SOURCE_ADDRESS_CHOICES, SOURCE_GROUP_LEVELS } from '../../../src-preload/api';
 import { NetboxError } from './netboxErrors';
 import type { NetboxFilterSettings } from './netboxFilters';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retryPolicy';
@@ -15,17 +16,8 @@ export type AddressSource = string;
 /** `cf:<field>` or `context:<dotted.path>`. */
 export type ValueSource = string;
 
-export const GROUP_LEVELS = [
-  'site',
-  'location',
-  'role',
-  'tenant',
-  'platform',
-  'cluster',
-  'tag',
-  'status',
-  'kind',
-] as const;
+// The contract lists them for the Sources form; the importer uses the same list.
+export const GROUP_LEVELS = SOURCE_GROUP_LEVELS;
 export type GroupLevel = (typeof GROUP_LEVELS)[number];
 
 export interface NetboxMappingOptions {
@@ -75,14 +67,7 @@ export const DEFAULT_FETCH: NetboxFetchOptions = {
   retry: DEFAULT_RETRY_POLICY,
 };
 
-const FIXED_ADDRESS_SOURCES = new Set([
-  'primary-ip4',
-  'primary-ip6',
-  'primary-ip',
-  'oob-ip',
-  'dns-name',
-  'name',
-]);
+const FIXED_ADDRESS_SOURCES = new Set<string>(SOURCE_ADDRESS_CHOICES);
 
 export type ParsedSource =
   | { from: 'primary-ip4' | 'primary-ip6' | 'primary-ip' | 'oob-ip' | 'dns-name' | 'name' }
