@@ -867,6 +867,11 @@ const sourceRequests = {
     params: z.object({ id: SourceConfigId.optional() }).strict(),
     result: z.object({ started: z.number().int() }),
   },
+  /** Stops a running sync; the source keeps its last good hosts. */
+  'sources:cancelSync': {
+    params: z.object({ id: SourceConfigId }).strict(),
+    result: z.object({ cancelled: z.boolean() }),
+  },
 } as const;
 
 const sourceEvents = {

@@ -1,7 +1,13 @@
 import type { SourcesService } from '../sources/sourcesService';
 import type { Handlers } from './router';
 
-type SourceChannel = 'sources:list' | 'sources:add' | 'sources:update' | 'sources:remove' | 'sources:syncNow';
+type SourceChannel =
+  | 'sources:list'
+  | 'sources:add'
+  | 'sources:update'
+  | 'sources:remove'
+  | 'sources:syncNow'
+  | 'sources:cancelSync';
 
 /** --- sources --- channels; payloads are validated against api.ts by the router. None waits for a sync. */
 export function createSourceHandlers(sources: SourcesService): Pick<Handlers, SourceChannel> {
@@ -11,5 +17,6 @@ export function createSourceHandlers(sources: SourcesService): Pick<Handlers, So
     'sources:update': ({ id, draft }) => sources.update(id, draft),
     'sources:remove': async ({ id }) => ({ removed: await sources.remove(id) }),
     'sources:syncNow': ({ id }) => ({ started: sources.syncNow(id) }),
+    'sources:cancelSync': ({ id }) => ({ cancelled: sources.cancelSync(id) }),
   };
 }

@@ -119,6 +119,13 @@ export class SourcesService {
     return ids.filter((one) => this.deps.manager.syncNow(one)).length;
   }
 
+  /** Stops a running sync of one source; false when none was running. */
+  cancelSync(id: string): boolean {
+    if (!this.configs().some((c) => c.id === id))
+      throw new ApiError('NOT_FOUND', `There is no source ${id}.`);
+    return this.deps.manager.cancelSync(id);
+  }
+
   /** The enabled sources as host sources, for the catalog (cheap: called on every tree read). */
   hostSources(): HostSource[] {
     return this.deps.manager.active().map(({ source }) => {

@@ -53,6 +53,8 @@ interface Entry {
   again: boolean;
   /** Bumped by update/remove: a sync that started before must not write its result. */
   generation: number;
+  /** The user stopped the running sync: it ends as if it never started. */
+  cancelled?: boolean;
 }
 
 /**
@@ -133,6 +135,16 @@ export class SyncManager {
     const entry = this.entries.get(id);
     if (!entry || !entry.source.enabled) return false;
     this.start(entry);
+    return true;
+  }
+
+  /** Stops a running sync (UX.md: long work can be cancelled); the source keeps the hosts it had. */
+  cancelSync(id: string): boolean {
+    const entry = this.entries.get(id);
+    if (!entry?.running) return false;
+    entry.again = false;
+    entry.cancelled = true;
+    entry.running.abort.abort();
     return true;
   }
 
@@ -239,7 +251,7 @@ export class SyncManager {
           this.progressed.fire({ id: source.id, fetched, total });
         },
       });
-      if (entry.generation !== generation || abort.signal.aborted) return;
+      if (entry.generation !== generation || abort.signal.aborted) return this.endCancelled(entry);
       const now = this.deps.clock.now();
       const diff = diffHosts(runtime.hosts, result.hosts, now);
       // The cache is replaced only by a complete result; a failed write leaves the previous one.
@@ -273,7 +285,7 @@ export class SyncManager {
       });
       if (source.intervalMs > 0) this.schedule(entry, source.intervalMs);
     } catch (error) {
-      if (entry.generation !== generation || abort.signal.aborted) return;
+      if (entry.generation !== generation || abort.signal.aborted) return this.endCancelled(entry);
       entry.failures++;
       runtime.error = error instanceof Error ? error.message : String(error);
       runtime.state = runtime.lastSyncAt !== undefined || runtime.hosts.length > 0 ? 'stale' : 'error';
@@ -282,6 +294,19 @@ export class SyncManager {
       this.schedule(entry, this.retryDelay(entry));
     }
     this.changed.fire({ id: source.id, hostsChanged: true });
+  }
+
+  /** After a sync the user cancelled: the state it had before, and the next sync on its schedule. */
+  private endCancelled(entry: Entry): void {
+    if (!entry.cancelled) return;
+    entry.cancelled = false;
+    const { runtime } = entry;
+    delete runtime.progress;
+    if (runtime.error !== undefined) runtime.state = runtime.hosts.length > 0 ? 'stale' : 'error';
+    else runtime.state = runtime.lastSyncAt !== undefined ? 'ok' : 'pending';
+    this.deps.logger.info('source sync cancelled', { source: entry.source.id });
+    if (entry.source.intervalMs > 0) this.schedule(entry, entry.source.intervalMs);
+    this.changed.fire({ id: entry.source.id, hostsChanged: false });
   }
 
   private retryDelay(entry: Entry): number {

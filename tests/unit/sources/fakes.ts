@@ -57,7 +57,8 @@ export class MemoryCache implements SyncCache {
 
 /** A source whose next syncs the test scripts: hosts, a failure, or a sync that waits. */
 export class ScriptedRunner implements SourceRunner {
-  readonly outcomes: Array<SyncedHosts | Error | 'hang'> = [];
+  /** 'hang' never ends; 'wait' ends only when the sync is aborted, as real runners do. */
+  readonly outcomes: Array<SyncedHosts | Error | 'hang' | 'wait'> = [];
   calls = 0;
   lastSignal: AbortSignal | undefined;
   watch?: (onChange: () => void) => () => void;
@@ -66,6 +67,10 @@ export class ScriptedRunner implements SourceRunner {
     this.lastSignal = options.signal;
     const next = this.outcomes.shift() ?? new Error('no scripted outcome');
     if (next === 'hang') return new Promise(() => undefined);
+    if (next === 'wait')
+      return new Promise((_, reject) =>
+        options.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true }),
+      );
     if (next instanceof Error) return Promise.reject(next);
     options.onProgress({ fetched: next.hosts.length, total: next.hosts.length });
     return Promise.resolve(next);

@@ -163,6 +163,34 @@ describe('SyncManager', () => {
     expect(cache.entries.has('lab')).toBe(false);
   });
 
+  it('cancels a running sync on request: the hosts, state and schedule stay as they were', async () => {
+    const { clock, runner, manager, source } = setup({ intervalMs: 60_000 });
+    runner.outcomes.push({ hosts: [host(SOURCE_ID, 'a')], warnings: [] });
+    await manager.add(source);
+    await clock.advance(0);
+    const syncedAt = manager.runtime('lab')?.lastSyncAt;
+
+    runner.outcomes.push('wait');
+    manager.syncNow('lab');
+    expect(manager.runtime('lab')?.state).toBe('syncing');
+    expect(manager.cancelSync('lab')).toBe(true);
+    await settle();
+    expect(runner.lastSignal?.aborted).toBe(true);
+    const runtime = manager.runtime('lab');
+    expect(runtime?.state).toBe('ok');
+    expect(runtime?.error).toBeUndefined();
+    expect(runtime?.progress).toBeUndefined();
+    expect(runtime?.lastSyncAt).toBe(syncedAt);
+    expect(names(manager)).toEqual(['a']);
+    expect(manager.cancelSync('lab')).toBe(false);
+
+    // The next sync still comes on the source's interval.
+    runner.outcomes.push({ hosts: [host(SOURCE_ID, 'a'), host(SOURCE_ID, 'b')], warnings: [] });
+    await clock.advance(60_000);
+    expect(names(manager)).toEqual(['a', 'b']);
+    manager.dispose();
+  });
+
   it('a disabled source does not sync and is not active', async () => {
     const { clock, runner, manager, source } = setup();
     await manager.add({ ...source, enabled: false });

@@ -124,12 +124,22 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
                 </span>
               </div>
               {source.state === 'syncing' && running ? (
-                <progress
-                  className="sources-progress"
-                  aria-label={`Sync progress of ${source.label}`}
-                  value={running.fetched}
-                  max={Math.max(running.total, running.fetched, 1)}
-                />
+                <div className="sources-progress-row">
+                  <progress
+                    className="sources-progress"
+                    aria-label={`Sync progress of ${source.label}`}
+                    value={running.fetched}
+                    max={Math.max(running.total, running.fetched, 1)}
+                  />
+                  <button
+                    type="button"
+                    className="dialog-button"
+                    aria-label={`Cancel syncing ${source.label}`}
+                    onClick={() => void run(() => client.invoke('sources:cancelSync', { id: source.id }))}
+                  >
+                    Cancel
+                  </button>
+                </div>
               ) : null}
               {source.error ? (
                 <p className="sources-error" role="status">
