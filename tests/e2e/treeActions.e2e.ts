@@ -94,10 +94,9 @@ test('context menu: copy address and ssh command, connect in a split, open a sel
   await menu.getByRole('menuitem', { name: 'Copy ssh command' }).click();
   await expect.poll(() => clipboard(page)).toMatch(/^(\S*\/)?ssh .*web-1$/);
 
-  // Until splits exist, "in a split" opens a tab and says so.
+  // With no tab open yet, "in a split" has nothing to split: the host gets a tab of its own.
   await web1.click({ button: 'right' });
   await menu.getByRole('menuitem', { name: 'Connect in a split' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Splits are not available yet' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'web-1', exact: true })).toBeVisible();
   await expect(web1).toHaveAccessibleDescription(/connected/);
   await expect(ui.node('recent:ssh-config:web-1')).toBeVisible();
@@ -114,13 +113,15 @@ test('context menu: copy address and ssh command, connect in a split, open a sel
   await page.keyboard.press('Escape');
   await expect(page.getByText(/\d selected/)).toBeHidden();
 
-  // A keyboard selection opened as a group: one tab per host for now.
+  // A keyboard selection opened as a group: a named group chip holding one tab tiled with both hosts.
   await ui.node('host:ssh-config:web-2').click();
   await page.keyboard.press('Shift+ArrowUp');
   await expect(page.getByText('2 selected')).toBeVisible();
   await page.keyboard.press('Shift+Enter');
-  await expect(page.getByRole('tab', { name: 'web-2', exact: true })).toBeVisible();
-  await expect(page.getByRole('tab', { name: 'web-1', exact: true })).toHaveCount(2);
+  await expect(page.getByRole('button', { name: /^Group web-[12], web-[12]$/ })).toBeVisible();
+  await expect(page.getByRole('tab', { name: /^web-[12] \+1$/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Terminal web-2' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Terminal web-1' })).toBeVisible();
   // Both are now in Recent (rows above shift when it grows; wait before clicking further down).
   await expect(ui.node('recent:ssh-config:web-2')).toBeVisible();
   await ui.node('host:ssh-config:web-2').click();
