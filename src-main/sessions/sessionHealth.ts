@@ -109,6 +109,7 @@ export class SessionHealth {
     this.retries.get(sessionId)?.timer?.cancel();
     this.retries.delete(sessionId);
     this.handledDeaths.delete(sessionId);
+    this.unhandledDeaths.delete(sessionId);
   }
 
   dispose(): void {
@@ -123,6 +124,8 @@ export class SessionHealth {
   /** Dead panes whose exit status tmux has not reported yet, and since when. */
   private readonly statusPendingSince = new Map<string, number>();
   private readonly authNotes = new Map<string, string>();
+  /** Sessions whose death could not be handled yet (see reconcileRecord). */
+  private readonly unhandledDeaths = new Set<string>();
 
   private awaitingExitStatus(record: TmuxSessionRecord): boolean {
     if (record.paneDeadStatus !== undefined || record.paneDeadSignal !== undefined) {
@@ -137,9 +140,11 @@ export class SessionHealth {
   }
 
   private scheduleSettlingCheck(records: readonly TmuxSessionRecord[]): void {
-    // A dead pane still "connecting" has a death to handle too: keep looking until it is.
     const settling = records.some(
-      (r) => r.options.status === 'connecting' || this.statusPendingSince.has(r.name),
+      (r) =>
+        (!r.paneDead && r.options.status === 'connecting') ||
+        this.statusPendingSince.has(r.name) ||
+        this.unhandledDeaths.has(r.name),
     );
     if (!settling || this.settlingCheck || this.disposed) return;
     this.settlingCheck = this.deps.clock.setTimeout(() => {
@@ -175,14 +180,19 @@ export class SessionHealth {
       // sometimes never records the status): wait briefly for it, then judge by ssh's words.
       if (this.awaitingExitStatus(record)) return false;
       const deathId = `${record.panePid ?? ''}@${record.paneDeadAt ?? ''}`;
-      // Handling a death always moves the status off "connecting"; a dead pane still "connecting" was
-      // not handled (its handling failed half-way): try again.
-      if (this.handledDeaths.get(record.name) === deathId && record.options.status !== 'connecting')
-        return false;
+      if (this.handledDeaths.get(record.name) === deathId) return false;
       this.handledDeaths.set(record.name, deathId);
       // Reported before (maybe by an earlier run of the app): the user has been told already.
       if (record.options.status === 'error') return false;
-      await this.handleDeath(record);
+      try {
+        await this.handleDeath(record);
+      } catch (error) {
+        // Handling failed half-way (a tmux call timed out under load): the settling check tries again.
+        this.handledDeaths.delete(record.name);
+        this.unhandledDeaths.add(record.name);
+        throw error;
+      }
+      this.unhandledDeaths.delete(record.name);
       return true;
     }
     if (record.options.status !== 'connected' && this.masterIsUp(record)) {

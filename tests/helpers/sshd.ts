@@ -72,6 +72,11 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdHandle> 
     ]);
     const authorizedKeysFile = path.join(dir, 'authorized_keys');
     await writeFile(authorizedKeysFile, `${userKey.publicKey}\n`, { mode: 0o600 });
+    // The sessions' HOME: an empty directory, so the remote shell does not run the test user's own
+    // profile and rc files (a developer's pyenv/conda init can stall every prompt, or hold a lock that a
+    // killed shell leaves behind). Like a fresh account on a real host.
+    const remoteHome = path.join(dir, 'home');
+    await mkdir(remoteHome, { mode: 0o700 });
 
     const failures: string[] = [];
     for (let attempt = 1; attempt <= BIND_ATTEMPTS; attempt += 1) {
@@ -83,7 +88,7 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdHandle> 
         pidFile: path.join(dir, 'sshd.pid'),
         authorizedKeysFile,
         user,
-        setEnv: options.setEnv,
+        setEnv: { HOME: remoteHome, ...options.setEnv },
         extraConfig: options.extraConfig,
       });
       await writeFile(configFile, config, { mode: 0o600 });
