@@ -49,7 +49,7 @@ export function RunDialog({
         <FormField
           label="Command"
           error={problems.command}
-          hint="Runs in each host's login shell without a terminal (ssh -T); nothing can prompt."
+          hint="Runs in each host's login shell without a terminal (ssh -T); nothing can prompt. Ctrl+Enter runs."
         >
           {(control) => (
             <textarea
