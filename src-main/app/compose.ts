@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { homedir, userInfo } from 'node:os';
 import { HostCatalog } from '../inventory/hostCatalog';
@@ -163,6 +163,14 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     clock: systemClock,
     policy: () => ({ ...DEFAULT_RECONNECT_POLICY, maxAttempts: settings.get().reconnectAttempts }),
     keepClosedPanes: () => settings.get().keepClosedPanes,
+    // The last screen of a dropped session, printed again when it reconnects; deleted once printed.
+    saveScreen: async (sessionId, screen) => {
+      const dir = join(paths.home, 'replay');
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const file = join(dir, `${sessionId}.screen`);
+      await writeFile(file, screen, { mode: 0o600 });
+      return file;
+    },
     onRespawned: async (record) => {
       if (record.options.logFile)
         await logs.start(record.name, record.options.label ?? record.name, record.options.logFile);

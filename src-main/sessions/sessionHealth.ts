@@ -5,6 +5,7 @@ import type { TmuxSessionRecord } from '../tmux/sessionListParser';
 import type { TmuxServer } from '../tmux/tmuxServer';
 import { classifyExit } from './exitClassifier';
 import { reconnectDelay, type ReconnectPolicy } from './reconnectPolicy';
+import { replayCommand, screenToReplay, storedArgv } from './screenReplay';
 
 interface PendingRetry {
   attempt: number;
@@ -43,6 +44,11 @@ export class SessionHealth {
       policy: () => ReconnectPolicy;
       /** The user's "keep closed panes": a finished session stays as a dead pane instead of closing. */
       keepClosedPanes: () => boolean;
+      /**
+       * Keeps a screen to print again when the pane restarts (screenReplay.ts); answers the file, or
+       * undefined when it cannot (the pane then restarts with a blank screen, as tmux does).
+       */
+      saveScreen?: (sessionId: string, screen: string) => Promise<string | undefined>;
       /** After ssh was started again in a pane (e.g. to resume its log). */
       onRespawned?: (record: TmuxSessionRecord) => Promise<void>;
       /** Called after any status change so listeners can refresh. */
@@ -89,7 +95,7 @@ export class SessionHealth {
     if (controlPath)
       await this.deps.sharing.ensureUsable(controlPath, 'muxdeck-check', []).catch(() => false);
     await this.setStatus(record.name, 'connecting', undefined);
-    await this.deps.tmux.respawnPane(record.name);
+    await this.deps.tmux.respawnPane(record.name, await this.replayingCommand(record));
     await this.deps.onRespawned?.(record);
     this.deps.onChange();
     // A respawned ssh that fails at once may die without a pane-died event: look again soon.
@@ -153,6 +159,25 @@ export class SessionHealth {
         this.deps.logger.warn('session health check failed', { error: String(error) }),
       );
     }, SETTLING_CHECK_MS);
+  }
+
+  /** The session's command behind a replay of its last screen, or undefined to rerun it as it was. */
+  private async replayingCommand(record: TmuxSessionRecord): Promise<string[] | undefined> {
+    const argv = storedArgv(record.options.argv);
+    if (!argv || !this.deps.saveScreen) return undefined;
+    try {
+      const screen = screenToReplay(
+        await this.deps.tmux.capturePane(record.name, { history: false, escapes: true }),
+      );
+      const file = screen ? await this.deps.saveScreen(record.name, screen) : undefined;
+      return file ? replayCommand(file, argv) : argv;
+    } catch (error) {
+      this.deps.logger.warn('could not keep the screen for a reconnect', {
+        session: record.name,
+        error: String(error),
+      });
+      return argv;
+    }
   }
 
   private async reconcileOnce(): Promise<void> {

@@ -157,6 +157,7 @@ export class SessionService {
         status: 'connecting',
         statusSince: String(this.deps.clock.now()),
         ...(controlPath ? { controlPath } : {}),
+        argv: JSON.stringify(command),
       },
       ...(this.deps.sessionEnvironment ? { environment: this.deps.sessionEnvironment(name) } : {}),
     });

@@ -24,6 +24,8 @@ export const SESSION_OPTIONS = {
   controlPath: '@muxdeck_cpath',
   /** The session log file, when logging is on for its host. */
   logFile: '@muxdeck_log',
+  /** The pane's command (JSON array), so a reconnect can start it behind the replay of the last screen. */
+  argv: '@muxdeck_argv',
 } as const;
 
 export type SessionOptionKey = keyof typeof SESSION_OPTIONS;
@@ -128,8 +130,14 @@ export function setOptionsArgv(
 }
 
 /** Restarts the pane's original command (ssh) in place: same session, same scrollback. */
-export function respawnPaneArgv(server: TmuxServerAddress, name: string): string[] {
-  return [...serverArgs(server), 'respawn-pane', '-k', '-t', paneTarget(name)];
+/** Without a command, tmux runs the pane's last command again; with one, that argv (no shell). */
+export function respawnPaneArgv(
+  server: TmuxServerAddress,
+  name: string,
+  command?: readonly string[],
+): string[] {
+  const tail = command ? ['--', ...command.map(escapeTmuxArgument)] : [];
+  return [...serverArgs(server), 'respawn-pane', '-k', '-t', paneTarget(name), ...tail];
 }
 
 /** The pane's text; with history, from the start of the scrollback; with escapes, colours kept. */

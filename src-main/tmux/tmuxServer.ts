@@ -107,8 +107,8 @@ export class TmuxServer {
     await this.exec(stopPipePaneArgv(this.deps.address, name), { allowNoServer: true });
   }
 
-  async respawnPane(name: string): Promise<void> {
-    await this.exec(respawnPaneArgv(this.deps.address, name), { allowNoServer: false });
+  async respawnPane(name: string, command?: readonly string[]): Promise<void> {
+    await this.exec(respawnPaneArgv(this.deps.address, name, command), { allowNoServer: false });
   }
 
   async capturePane(

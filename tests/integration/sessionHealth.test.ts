@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../src-preload/api';
@@ -133,9 +133,13 @@ describe('session health: status, shared connections, reconnect, close on exit',
       'reconnected after sshd came back',
       30_000,
     );
-    // Same session, same pane: the history from before the outage is still there.
-    // (The lines that were on screen at the drop are replaced by the new login: see issue notes.)
-    expect(await capturePane(socket, `=${session.id}:`, { history: true })).toContain('before-21');
+    // Same session, same pane: the history from before the outage is still there, and so is what was
+    // on screen when it dropped (printed again above the new login, then the replay file is gone).
+    const after = await capturePane(socket, `=${session.id}:`, { history: true });
+    expect(after).toContain('before-21');
+    expect(after).toMatch(/^60$/m);
+    expect(after.indexOf('\n60\n')).toBeLessThan(after.lastIndexOf('Last login'));
+    expect(await readdir(join(home, 'replay'))).toEqual([]);
     await app.call('terminal:input', { terminalId: terminal.terminalId, data: 'echo after-$((20+2))\r' });
     await waitForPaneText(socket, `=${session.id}:`, /^after-22$/m);
     expect((await app.session(session.id))?.reconnect).toBeUndefined();
