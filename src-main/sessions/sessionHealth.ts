@@ -163,6 +163,8 @@ export class SessionHealth {
 
   /** The session's command behind a replay of its last screen, or undefined to rerun it as it was. */
   private async replayingCommand(record: TmuxSessionRecord): Promise<string[] | undefined> {
+    // In remote mode the host's tmux redraws the whole screen on reattach: nothing to keep.
+    if (record.options.mode === 'remote') return undefined;
     const argv = storedArgv(record.options.argv);
     if (!argv || !this.deps.saveScreen) return undefined;
     try {

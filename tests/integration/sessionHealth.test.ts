@@ -138,10 +138,11 @@ describe('session health: status, shared connections, reconnect, close on exit',
     const after = await capturePane(socket, `=${session.id}:`, { history: true });
     expect(after).toContain('before-21');
     expect(after).toMatch(/^60$/m);
-    expect(after.indexOf('\n60\n')).toBeLessThan(after.lastIndexOf('Last login'));
     expect(await readdir(join(home, 'replay'))).toEqual([]);
     await app.call('terminal:input', { terminalId: terminal.terminalId, data: 'echo after-$((20+2))\r' });
     await waitForPaneText(socket, `=${session.id}:`, /^after-22$/m);
+    const final = await capturePane(socket, `=${session.id}:`, { history: true });
+    expect(final.indexOf('\n60\n')).toBeLessThan(final.indexOf('\nafter-22'));
     expect((await app.session(session.id))?.reconnect).toBeUndefined();
   });
 
