@@ -99,6 +99,14 @@ test('opens a selection as a group, broadcasts to it with an exclusion, confirms
   expect(beta?.x).toBeGreaterThan(alpha?.x ?? Infinity);
   expect(gamma?.y).toBeGreaterThan(alpha?.y ?? Infinity);
 
+  // The chip's menu runs a command on the group's hosts: the dialog names exactly those three.
+  await chip.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Run command on group…' }).click();
+  const runDialog = page.getByRole('dialog', { name: 'Run a command on 3 hosts' });
+  await expect(runDialog).toContainText('bc-alpha, bc-beta, bc-gamma');
+  await runDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(runDialog).toBeHidden();
+
   // Broadcast to the group, take gamma out with one click.
   await terminal(page, GROUP[0]).click();
   await page.keyboard.press('Control+Shift+B');
