@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { AppSettings, type AppSettingsPatch } from '../../../../src-preload/api';
 import { useServices } from '../../app/AppServices';
 import { TerminalSettingsFields } from '../TerminalSettings/TerminalSettingsFields';
+import { Dialog } from '../TreeDialogs/Dialog';
 import '../TerminalSettings/TerminalSettingsDialog.css';
 import './SettingsDialog.css';
 
@@ -60,23 +61,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const settings = useStore(store, (state) => state.settings);
   const error = useStore(store, (state) => state.error);
   const update = useStore(store, (state) => state.update);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   const save = (patch: AppSettingsPatch) => void update(patch);
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="terminal-settings app-settings"
-      aria-labelledby="app-settings-title"
-      onClose={onClose}
-    >
-      <h2 id="app-settings-title">Settings</h2>
+    <Dialog title="Settings" onClose={onClose} wide>
       {settings ? (
         <>
           <fieldset className="app-settings-section">
@@ -171,10 +159,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <p>Loading settings…</p>
       )}
       <div className="terminal-settings-actions">
-        <button type="button" onClick={() => dialogRef.current?.close()}>
+        <button type="button" className="dialog-button is-primary" onClick={onClose}>
           Done
         </button>
       </div>
-    </dialog>
+    </Dialog>
   );
 }

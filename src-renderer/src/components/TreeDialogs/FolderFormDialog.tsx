@@ -11,6 +11,7 @@ import { useTreeState } from '../../tree/useTree';
 import { Dialog } from './Dialog';
 import { FolderSelect } from './FolderSelect';
 import { FormField } from './FormField';
+import { NotesField } from './NotesField';
 import { DialogButtons } from './HostFormDialog';
 import { SettingsFields } from './SettingsFields';
 import { useInherited } from './useInherited';
@@ -81,17 +82,12 @@ export function FolderFormDialog({
           onChange={form.set}
           onBlur={form.blur}
         />
-        <FormField label="Notes" error={errors.notes}>
-          {(control) => (
-            <textarea
-              {...control}
-              className="form-input form-notes"
-              value={values.notes}
-              rows={2}
-              onChange={(event) => form.set('notes', event.target.value)}
-            />
-          )}
-        </FormField>
+        <NotesField
+          value={values.notes}
+          error={errors.notes}
+          rows={2}
+          onChange={(value) => form.set('notes', value)}
+        />
         <DialogButtons
           busy={form.busy}
           error={form.formError}

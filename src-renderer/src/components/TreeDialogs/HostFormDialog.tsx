@@ -11,6 +11,7 @@ import { useTreeState } from '../../tree/useTree';
 import { Dialog } from './Dialog';
 import { FolderSelect } from './FolderSelect';
 import { FormField } from './FormField';
+import { NotesField } from './NotesField';
 import { SettingsFields } from './SettingsFields';
 import { useInherited } from './useInherited';
 import { useTreeForm } from './useTreeForm';
@@ -120,18 +121,13 @@ export function HostFormDialog({
           onChange={form.set}
           onBlur={form.blur}
         />
-        <FormField label="Notes" error={errors.notes}>
-          {(control) => (
-            <textarea
-              {...control}
-              className="form-input form-notes"
-              value={values.notes}
-              rows={3}
-              onChange={(event) => form.set('notes', event.target.value)}
-              onBlur={() => form.blur('notes')}
-            />
-          )}
-        </FormField>
+        <NotesField
+          value={values.notes}
+          error={errors.notes}
+          rows={3}
+          onChange={(value) => form.set('notes', value)}
+          onBlur={() => form.blur('notes')}
+        />
         <DialogButtons
           busy={form.busy}
           error={form.formError}

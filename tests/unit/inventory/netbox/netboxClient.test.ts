@@ -13,6 +13,7 @@ import { parseNetboxUrl } from '../../../../src-main/inventory/netbox/netboxUrl'
 import { parseNetboxVersion } from '../../../../src-main/inventory/netbox/netboxVersion';
 
 const V1 = 'fae81d7b410574c7c24c5522bd528957b6fe9a7c';
+// The NetBox simulator's documented test token (../shared/netbox-sim/README.md), not a credential.
 const V2 = 'nbt_fHUUbRMshgFA.9UnQmXc7M8ju9jHSrzq5DgYT92djQMd3hspg6taI';
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 
