@@ -313,14 +313,16 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   );
   const stopSourceEvents = sources.broadcast(router);
 
-  // Event-driven: a pane died, or a master connection came or went. The slow sweep only backs them up.
+  // Event-driven: a pane died, or a master connection came or went. The sweep only backs them up, but
+  // tmux's pane-died hook is occasionally not run (seen under load), so it bounds how long a missed
+  // death goes unnoticed: one list-sessions every few seconds, whatever the number of sessions.
   const reconcile = (): void =>
     void health.reconcile().catch((error: unknown) => {
       opts.logger.warn('session health check failed', { error: String(error) });
     });
   paneEvents.start(reconcile);
   const stopWatchingSockets = sharing.watch(reconcile);
-  const sweep = setInterval(reconcile, 30_000);
+  const sweep = setInterval(reconcile, 5_000);
   sweep.unref();
   reconcile();
 
