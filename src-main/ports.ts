@@ -43,6 +43,25 @@ export interface PtySpawner {
   spawn(file: string, args: readonly string[], options: PtySpawnOptions): PtyProcess;
 }
 
+/**
+ * A long-lived child process spoken to over pipes (a tmux control-mode client): bytes in, bytes out,
+ * and reading can be paused so the pipe fills and the writer waits (that is the flow control).
+ */
+export interface PipeProcess {
+  write(data: string): void;
+  onStdout(listener: (chunk: Buffer) => void): void;
+  /** Called once, after stdout has ended. */
+  onExit(listener: (exit: { code: number | null; signal: string | null; error?: string }) => void): void;
+  pauseOutput(): void;
+  resumeOutput(): void;
+  /** Closes stdin (a control client detaches on end of input), then kills it if it lingers. */
+  close(): void;
+}
+
+export interface PipeSpawner {
+  spawn(file: string, args: readonly string[], options: { env: NodeJS.ProcessEnv; cwd: string }): PipeProcess;
+}
+
 /** The few filesystem reads the inventory readers need. */
 export interface FileReader {
   readText(path: string): Promise<string>;

@@ -12,6 +12,7 @@ import type { CommandRunner, FileReader, Logger, PtySpawner } from '../ports';
 import { createApiHandlers } from '../router/apiHandlers';
 import { createRouter, type Router } from '../router/router';
 import { childProcessSpawner } from '../platform/childProcessSpawner';
+import { nodePipeSpawner } from '../platform/nodePipeSpawner';
 import { RunService } from '../run/runService';
 import { resolveRunTargets } from '../run/runTargets';
 import { DEFAULT_RECONNECT_POLICY } from '../sessions/reconnectPolicy';
@@ -241,7 +242,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     : undefined;
   await tmux.setGlobalEnvironment(askpassEnv);
   const terminals = new TerminalService({
-    spawner: opts.spawner,
+    controlSpawner: nodePipeSpawner,
     tmux,
     env,
     cwd: userHome,

@@ -1,13 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../common/apiError';
-import type { Clock, PtyProcess, PtySpawner } from '../ports';
-import type { DirectSessions } from './directSessions';
-import { attachSessionArgv } from '../tmux/tmuxArgv';
-import { tmuxEnvironment } from '../tmux/tmuxEnvironment';
+import type { Clock, PipeSpawner } from '../ports';
+import { attachControlTerminal, type TerminalConnection } from '../tmux/control/controlTerminal';
 import type { TmuxServer } from '../tmux/tmuxServer';
+import type { DirectSessions } from './directSessions';
 import { FlowController } from './flowController';
 import { OutputBatcher } from './outputBatcher';
-import { prefillData } from './scrollbackPrefill';
 
 /** Where a terminal's output goes: the transport client that attached it. */
 export interface TerminalSink {
@@ -16,27 +14,34 @@ export interface TerminalSink {
 }
 
 interface AttachedTerminal {
-  pty: PtyProcess;
+  connection: TerminalConnection;
   batcher: OutputBatcher;
   flow: FlowController;
   sessionId: string;
   closed: boolean;
 }
 
+/** xterm.js's scrollback when no setting says otherwise. */
+export const DEFAULT_SCROLLBACK_LINES = 10_000;
+
 /**
- * A terminal is a tmux client, under a pty, attached to one session. Detaching
- * or killing it leaves the session running; only sessions:close ends a session.
+ * A terminal is a view of one session: a tmux control-mode client for tmux sessions (every byte the
+ * program writes reaches the terminal), or the session's own pty in direct mode. Detaching leaves the
+ * session running; only sessions:close ends a session.
  */
 export class TerminalService {
   private readonly terminals = new Map<string, AttachedTerminal>();
 
   constructor(
     private readonly deps: {
-      spawner: PtySpawner;
+      /** Starts tmux control-mode clients. */
+      controlSpawner: PipeSpawner;
       tmux: TmuxServer;
       env: NodeJS.ProcessEnv;
       cwd: string;
       clock: Clock;
+      /** The terminal's scrollback in lines (a setting): how much history an attach restores. */
+      scrollbackLines?: () => number;
       /** Called when a client ends on its own (session killed or exited), so listeners can refresh. */
       onClientEnded?: (sessionId: string) => void;
       /** Sessions without tmux (direct mode): attached to their own pty instead of a tmux client. */
@@ -44,7 +49,7 @@ export class TerminalService {
     },
   ) {}
 
-  async attach(sessionId: string, size: { cols: number; rows: number }, sink: TerminalSink): Promise<string> {
+  attach(sessionId: string, size: { cols: number; rows: number }, sink: TerminalSink): Promise<string> {
     const terminalId = `t-${randomBytes(8).toString('hex')}`;
     // The source's output arrives through these until the terminal exists to take it.
     const early: string[] = [];
@@ -54,41 +59,39 @@ export class TerminalService {
     const forwardExit = (code: number): void => onExit(code);
 
     const direct = this.deps.direct?.attach(sessionId, forwardData, forwardExit);
-    let pty: PtyProcess;
-    let prefill: string;
+    let connection: TerminalConnection;
     if (direct) {
-      pty = direct.pty;
-      prefill = direct.replay;
-      pty.resize(size.cols, size.rows);
+      const pty = direct.pty;
+      connection = {
+        write: (data) => pty.write(data),
+        resize: (cols, rows) => pty.resize(cols, rows),
+        pause: () => pty.pause(),
+        resume: () => pty.resume(),
+        close: () => pty.kill(),
+      };
+      connection.resize(size.cols, size.rows);
+      if (direct.replay) early.unshift(direct.replay);
     } else {
-      const history = await this.deps.tmux
-        .capturePane(sessionId, { history: true, escapes: true })
-        .catch(() => '');
-      pty = this.deps.spawner.spawn(
-        this.deps.tmux.tmuxPath,
-        attachSessionArgv(this.deps.tmux.address, sessionId),
-        {
-          cols: size.cols,
-          rows: size.rows,
-          cwd: this.deps.cwd,
-          env: tmuxEnvironment(this.deps.env),
-          termName: 'xterm-256color',
-        },
-      );
-      // History first, then the client's screen (node-pty emits asynchronously, after this).
-      prefill = prefillData(history, size.rows);
-      pty.onData(forwardData);
-      pty.onExit(({ exitCode }) => forwardExit(exitCode));
+      connection = attachControlTerminal({
+        spawner: this.deps.controlSpawner,
+        tmux: this.deps.tmux,
+        env: this.deps.env,
+        cwd: this.deps.cwd,
+        sessionId,
+        size,
+        scrollbackLines: this.deps.scrollbackLines?.() ?? DEFAULT_SCROLLBACK_LINES,
+        onData: forwardData,
+        onExit: forwardExit,
+      });
     }
 
-    const flow = new FlowController(pty);
+    const flow = new FlowController(connection);
     const batcher = new OutputBatcher(this.deps.clock, (data) => {
       flow.sent(data.length);
       sink.data(terminalId, data);
     });
-    const terminal: AttachedTerminal = { pty, batcher, flow, sessionId, closed: false };
+    const terminal: AttachedTerminal = { connection, batcher, flow, sessionId, closed: false };
     this.terminals.set(terminalId, terminal);
-    if (prefill) batcher.push(prefill);
     for (const data of early) batcher.push(data);
     onData = (data) => batcher.push(data);
     onExit = (exitCode) => {
@@ -100,12 +103,12 @@ export class TerminalService {
       sink.exit(terminalId, exitCode);
       if (!wasDetachedByUs) this.deps.onClientEnded?.(sessionId);
     };
-    return terminalId;
+    return Promise.resolve(terminalId);
   }
 
   input(terminalId: string, data: string): void {
-    // Keystrokes go straight to the pty: never queued behind output.
-    this.get(terminalId).pty.write(data);
+    // Keystrokes go straight to the session: never queued behind output.
+    this.get(terminalId).connection.write(data);
   }
 
   /**
@@ -117,27 +120,27 @@ export class TerminalService {
     for (const terminalId of terminalIds) {
       const terminal = this.terminals.get(terminalId);
       if (!terminal || terminal.closed || !owned(terminalId)) missed.push(terminalId);
-      else terminal.pty.write(data);
+      else terminal.connection.write(data);
     }
     return missed;
   }
 
   resize(terminalId: string, size: { cols: number; rows: number }): void {
-    this.get(terminalId).pty.resize(size.cols, size.rows);
+    this.get(terminalId).connection.resize(size.cols, size.rows);
   }
 
   ack(terminalId: string, chars: number): void {
     this.terminals.get(terminalId)?.flow.acknowledged(chars);
   }
 
-  /** Ends the tmux client only; the session keeps running in tmux. */
+  /** Ends this view only; the session keeps running. */
   detach(terminalId: string): void {
     const terminal = this.terminals.get(terminalId);
     if (!terminal) return;
     terminal.closed = true;
     terminal.batcher.dispose();
     this.terminals.delete(terminalId);
-    terminal.pty.kill();
+    terminal.connection.close();
   }
 
   has(terminalId: string): boolean {

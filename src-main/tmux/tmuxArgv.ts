@@ -185,7 +185,15 @@ export function killSessionArgv(server: TmuxServerAddress, name: string): string
   return [...serverArgs(server), 'kill-session', '-t', `=${name}`];
 }
 
-/** The client shown in a Muxdeck terminal. -u: UTF-8 even when the app was started without a UTF-8 locale (Finder, systemd). */
-export function attachSessionArgv(server: TmuxServerAddress, name: string): string[] {
-  return ['-u', ...serverArgs(server), 'attach-session', '-t', `=${name}`];
+/**
+ * A control-mode client (tmux -C) on the session: every byte its pane writes comes as %output, and it
+ * takes commands on stdin. -u: UTF-8 even without a UTF-8 locale.
+ */
+export function controlAttachArgv(server: TmuxServerAddress, name: string): string[] {
+  return ['-u', ...serverArgs(server), '-C', 'attach-session', '-t', `=${name}`];
+}
+
+/** A paste buffer's contents on stdout, then the buffer deleted (screen text must not linger in tmux). */
+export function takeBufferArgv(server: TmuxServerAddress, buffer: string): string[] {
+  return [...serverArgs(server), 'save-buffer', '-b', buffer, '-', ';', 'delete-buffer', '-b', buffer];
 }

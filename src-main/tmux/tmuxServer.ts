@@ -4,6 +4,7 @@ import {
   SESSION_OPTIONS,
   capturePaneArgv,
   killSessionArgv,
+  takeBufferArgv,
   listSessionsArgv,
   newSessionArgv,
   pipePaneArgv,
@@ -116,6 +117,18 @@ export class TmuxServer {
     opts: { history: boolean; escapes: boolean; lastLines?: number },
   ): Promise<string> {
     return (await this.exec(capturePaneArgv(this.deps.address, name, opts), { allowNoServer: true })) ?? '';
+  }
+
+  /** Takes a paste buffer: its text, and it is deleted; '' when there is no such buffer. */
+  async takeBuffer(buffer: string): Promise<string> {
+    const argv = takeBufferArgv(this.deps.address, buffer);
+    const result = await this.deps.runner.run(this.deps.tmuxPath, argv, {
+      env: tmuxEnvironment(this.deps.env),
+      timeoutMs: 10_000,
+    });
+    if (result.code === 0) return result.stdout;
+    if (/no buffer/i.test(result.stderr)) return '';
+    throw new TmuxCommandError(argv, result.stderr, result.code);
   }
 
   /** Returns false when the session did not exist. */

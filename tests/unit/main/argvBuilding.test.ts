@@ -3,7 +3,8 @@ import { InvalidHostNameError, hostNameProblem } from '../../../src-main/ssh/hos
 import { buildSshArgv } from '../../../src-main/ssh/sshArgv';
 import { locateSshConfig } from '../../../src-main/ssh/sshConfigLocation';
 import {
-  attachSessionArgv,
+  controlAttachArgv,
+  takeBufferArgv,
   escapeTmuxArgument,
   listSessionsArgv,
   newSessionArgv,
@@ -60,7 +61,11 @@ describe('ssh argv', () => {
 
 describe('tmux argv', () => {
   it('always names the private socket and config, never the default server', () => {
-    for (const argv of [listSessionsArgv(server), attachSessionArgv(server, 'mx-1')]) {
+    for (const argv of [
+      listSessionsArgv(server),
+      controlAttachArgv(server, 'mx-1'),
+      takeBufferArgv(server, 'b'),
+    ]) {
       expect(argv).toContain('-S');
       expect(argv[argv.indexOf('-S') + 1]).toBe(server.socket);
       expect(argv[argv.indexOf('-f') + 1]).toBe(server.config);

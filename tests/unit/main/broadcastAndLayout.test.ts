@@ -5,7 +5,7 @@ import { createRouter } from '../../../src-main/router/router';
 import { TerminalService } from '../../../src-main/sessions/terminalService';
 import { WorkspaceLayoutStore } from '../../../src-main/store/workspaceLayoutStore';
 import { TmuxServer } from '../../../src-main/tmux/tmuxServer';
-import { fakePtySpawner } from '../../fakes/fakePty';
+import { fakeControlTmux } from '../../fakes/fakeControlTmux';
 import { manualClock } from '../../fakes/manualClock';
 import { recordingRunner } from '../../fakes/recordingRunner';
 import { makeTempDir, removeDir } from '../../helpers/tempDir';
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const { spawner, spawned } = fakePtySpawner();
+  const { spawner, spawned } = fakeControlTmux();
   const tmux = new TmuxServer({
     runner: recordingRunner(() => ({})).runner,
     tmuxPath: '/usr/bin/tmux',
@@ -28,7 +28,7 @@ async function setup() {
     env: {},
   });
   const terminals = new TerminalService({
-    spawner,
+    controlSpawner: spawner,
     tmux,
     env: {},
     cwd: '/home/ada',
@@ -47,8 +47,8 @@ async function setup() {
   const router = createRouter({ handlers: api.handlers, logger: { info() {}, warn() {}, error() {} } });
   const events: EventMessage[] = [];
   const connect = () => router.connect((message) => events.push(message));
-  /** The bytes each attached tmux client (fake pty) received, by terminal. */
-  const written = () => spawned.map((pty) => pty.written.join(''));
+  /** The bytes typed through each attached tmux control client, by terminal. */
+  const written = () => spawned.map((client) => client.typed());
   return { connect, written, store };
 }
 

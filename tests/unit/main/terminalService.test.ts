@@ -3,27 +3,35 @@ import { FlowControl } from '../../../src-preload/api';
 import { OUTPUT_BATCH } from '../../../src-main/sessions/outputBatcher';
 import { TerminalService } from '../../../src-main/sessions/terminalService';
 import { TmuxServer } from '../../../src-main/tmux/tmuxServer';
-import { fakePtySpawner } from '../../fakes/fakePty';
+import { fakeControlTmux, paneStateLine } from '../../fakes/fakeControlTmux';
 import { manualClock } from '../../fakes/manualClock';
 import { recordingRunner } from '../../fakes/recordingRunner';
 
-function setup(history = '') {
-  const { spawner, spawned } = fakePtySpawner();
+/** Lets the snapshot's buffer reads (promises) finish. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+function setup(buffers: Record<string, string> = {}, state = () => paneStateLine(), manualReplies = false) {
+  const { spawner, spawned } = fakeControlTmux(state, { manualReplies });
   const time = manualClock();
   const ended: string[] = [];
+  const { runner, calls } = recordingRunner((_file, args) => {
+    const buffer = args[args.indexOf('save-buffer') + 2] ?? '';
+    const kind = buffer.slice(-1);
+    return args.includes('save-buffer') ? { stdout: buffers[kind] ?? '' } : {};
+  });
   const tmux = new TmuxServer({
-    runner: recordingRunner((_file, args) => (args.includes('capture-pane') ? { stdout: history } : {}))
-      .runner,
+    runner,
     tmuxPath: '/usr/bin/tmux',
     address: { socket: '/s/tmux.sock', config: '/r/tmux.conf' },
     env: {},
   });
   const terminals = new TerminalService({
-    spawner,
+    controlSpawner: spawner,
     tmux,
     env: { TMUX: '/tmp/tmux-0/default,1,0', TMUX_PANE: '%1', PATH: '/usr/bin' },
     cwd: '/home/ada',
     clock: time.clock,
+    scrollbackLines: () => 500,
     onClientEnded: (id) => ended.push(id),
   });
   const out: Array<{ id: string; data?: string; exit?: number }> = [];
@@ -31,112 +39,157 @@ function setup(history = '') {
     data: (id: string, data: string) => out.push({ id, data }),
     exit: (id: string, exit: number) => out.push({ id, exit }),
   };
-  return { terminals, spawned, time, out, sink, ended };
+  /** Attaches and lets the snapshot be shown; returns the id and the (fake) control client. */
+  const attached = async (sessionId = 'mx-1', size = { cols: 80, rows: 24 }) => {
+    const id = await terminals.attach(sessionId, size, sink);
+    await settle();
+    await settle();
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    out.length = 0;
+    const client = spawned.at(-1);
+    if (!client) throw new Error('no control client');
+    return { id, client };
+  };
+  return { terminals, spawned, time, out, sink, ended, calls, attached };
 }
 
-describe('terminal service', () => {
-  it('attaches a UTF-8 tmux client to the session on the private socket, outside any outer tmux', async () => {
+describe('terminal service (tmux control mode)', () => {
+  it('attaches a UTF-8 control client to the session on the private socket, outside any outer tmux, at the terminal size', async () => {
     const { terminals, spawned, sink } = setup();
     await terminals.attach('mx-1', { cols: 90, rows: 20 }, sink);
-    const pty = spawned[0];
-    expect(pty?.file).toBe('/usr/bin/tmux');
-    expect(pty?.args).toEqual([
+    const client = spawned[0];
+    expect(client?.file).toBe('/usr/bin/tmux');
+    expect(client?.args).toEqual([
       '-u',
       '-f',
       '/r/tmux.conf',
       '-S',
       '/s/tmux.sock',
+      '-C',
       'attach-session',
       '-t',
       '=mx-1',
     ]);
-    expect(pty?.options).toMatchObject({ cols: 90, rows: 20, termName: 'xterm-256color' });
-    expect(pty?.options.env.TMUX).toBeUndefined();
-    expect(pty?.options.env.TMUX_PANE).toBeUndefined();
+    expect(client?.env.TMUX).toBeUndefined();
+    expect(client?.env.TMUX_PANE).toBeUndefined();
+    expect(client?.lines[0]).toBe('refresh-client -C 90x20');
+    expect(client?.lines[1]).toMatch(
+      /^display-message -p -t =mx-1: .* ; capture-pane -e -J -S -500 -E -1 -b \S+ -t =mx-1: ; /,
+    );
+  });
+
+  it('shows the snapshot first, drops output it already holds, and passes what follows untouched', async () => {
+    const { terminals, spawned, time, out, sink, calls } = setup(
+      { h: '\x1b[32mold-line\x1b[0m\n', s: 'prompt$ \n' },
+      () => paneStateLine({ history_size: 1, cursor_x: 8 }, 80, 2),
+      true,
+    );
+    const id = await terminals.attach('mx-1', { cols: 80, rows: 2 }, sink);
+    const client = spawned[0]!;
+    // Written before the snapshot's replies: already part of it.
+    client.emitOutput('in-snapshot');
+    client.flushReplies();
+    // Written after them but before the snapshot is shown: held, then shown after it.
+    client.emitOutput('held ');
+    await settle();
+    await settle();
+    client.emitOutput('live \u00e9');
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    const shown = out.map((o) => o.data ?? '').join('');
+    expect(out.every((o) => o.id === id)).toBe(true);
+    expect(shown).toBe(
+      '\x1bc\x1b[32mold-line\x1b[0m\x1b[0m\r\nprompt$ \x1b[0m\r\n\x1b[0m\x1b[1;9Hheld live \u00e9',
+    );
+    // The captures were taken into buffers and read over separate pipes, then deleted with them.
+    const reads = calls.filter((c) => c.args.includes('save-buffer'));
+    expect(reads).toHaveLength(2);
+    expect(reads.every((c) => c.args.includes('delete-buffer'))).toBe(true);
   });
 
   it('sends an echo at once, batches output that keeps coming, and caps a flood per message', async () => {
-    const { terminals, spawned, time, out, sink } = setup();
-    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
-    spawned[0]?.emitData('a');
+    const { time, out, attached } = setup();
+    const { id, client } = await attached();
+    client.emitOutput('a');
     expect(out).toEqual([{ id, data: 'a' }]);
-    spawned[0]?.emitData('b');
-    spawned[0]?.emitData('c');
+    client.emitOutput('b');
+    client.emitOutput('c');
     expect(out).toHaveLength(1);
     time.advance(OUTPUT_BATCH.THROTTLE_MS);
     expect(out).toEqual([
       { id, data: 'a' },
       { id, data: 'bc' },
     ]);
-    spawned[0]?.emitData('x'.repeat(OUTPUT_BATCH.MAX_CHARS));
+    client.emitOutput('x'.repeat(OUTPUT_BATCH.MAX_CHARS));
     expect(out[2]?.data?.length).toBe(OUTPUT_BATCH.MAX_CHARS);
-    // Quiet again for a whole interval: the next echo goes out at once.
-    time.advance(OUTPUT_BATCH.THROTTLE_MS);
-    time.advance(OUTPUT_BATCH.THROTTLE_MS);
-    spawned[0]?.emitData('z');
-    expect(out.at(-1)).toEqual({ id, data: 'z' });
   });
 
-  it('pauses the pty above the high watermark and resumes once the renderer acknowledged enough', async () => {
-    const { terminals, spawned, out, sink } = setup();
-    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
-    const pty = spawned[0];
+  it('keeps a character split across two %output lines whole', async () => {
+    const { time, out, attached } = setup();
+    const { client } = await attached();
+    const snowman = Buffer.from('\u2603', 'utf8');
+    client.emitOutput(snowman.subarray(0, 1));
+    client.emitOutput(snowman.subarray(1));
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    expect(out.map((o) => o.data).join('')).toBe('\u2603');
+  });
+
+  it('stops reading above the high watermark and reads again once the renderer acknowledged enough', async () => {
+    const { terminals, out, attached } = setup();
+    const { id, client } = await attached();
     const chunk = 'y'.repeat(OUTPUT_BATCH.MAX_CHARS);
-    while (!pty?.paused) pty?.emitData(chunk);
+    while (!client.paused) client.emitOutput(chunk);
     const sent = out.reduce((n, o) => n + (o.data?.length ?? 0), 0);
     expect(sent).toBeGreaterThan(FlowControl.HIGH_WATERMARK_CHARS);
     terminals.ack(id, sent - FlowControl.LOW_WATERMARK_CHARS);
-    expect(pty.paused).toBe(true);
+    expect(client.paused).toBe(true);
     terminals.ack(id, FlowControl.ACK_SIZE_CHARS);
-    expect(pty.paused).toBe(false);
+    expect(client.paused).toBe(false);
   });
 
-  it('writes keystrokes to the pty immediately, even while output is waiting', async () => {
-    const { terminals, spawned, sink } = setup();
-    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
-    spawned[0]?.emitData('pending output');
+  it('types keystrokes at once as exact bytes, even while output is waiting', async () => {
+    const { terminals, attached } = setup();
+    const { id, client } = await attached();
+    client.emitOutput('pending output');
     terminals.input(id, '\x03');
-    expect(spawned[0]?.written).toEqual(['\x03']);
+    expect(client.lines.at(-1)).toBe('send-keys -t =mx-1: -H 03');
+    terminals.input(id, '\x1b[200~h\u00e9\x1b[201~');
+    expect(client.typed()).toBe('\x03\x1b[200~h\u00e9\x1b[201~');
   });
 
-  it('detach kills only the client, without reporting the session as ended', async () => {
-    const { terminals, spawned, sink, ended } = setup();
-    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
+  it('resizes with refresh-client', async () => {
+    const { terminals, attached } = setup();
+    const { id, client } = await attached();
+    terminals.resize(id, { cols: 120, rows: 40 });
+    expect(client.lines.at(-1)).toBe('refresh-client -C 120x40');
+  });
+
+  it('detach closes only the client, without reporting the session as ended', async () => {
+    const { terminals, ended, attached } = setup();
+    const { id, client } = await attached();
     terminals.detach(id);
-    expect(spawned[0]?.killed).toBe(true);
+    expect(client.closed).toBe(true);
     expect(terminals.has(id)).toBe(false);
     expect(ended).toEqual([]);
     expect(() => terminals.input(id, 'x')).toThrow(/not attached/);
   });
 
-  it('reports a client that ended on its own (session killed elsewhere) with its exit code', async () => {
-    const { terminals, spawned, out, sink, ended } = setup();
-    const id = await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
-    spawned[0]?.emitData('[exited]');
-    spawned[0]?.emitExit(1);
+  it('reports a client that tmux ended (session killed elsewhere) after its last output', async () => {
+    const { out, ended, attached } = setup();
+    const { id, client } = await attached();
+    client.emitOutput('[last words]');
+    client.emitExit('session killed');
     expect(out).toEqual([
-      { id, data: '[exited]' },
-      { id, exit: 1 },
+      { id, data: '[last words]' },
+      { id, exit: 0 },
     ]);
     expect(ended).toEqual(['mx-1']);
   });
 
-  it('writes the tmux history into the terminal before the client draws the screen', async () => {
-    const { terminals, spawned, time, out, sink } = setup('\x1b[32mearly-line\x1b[0m\nsecond\n\n');
-    const id = await terminals.attach('mx-1', { cols: 80, rows: 3 }, sink);
-    spawned[0]?.emitData('SCREEN');
-    time.advance(OUTPUT_BATCH.THROTTLE_MS);
-    expect(out).toEqual([
-      { id, data: '\x1b[32mearly-line\x1b[0m\x1b[0m\r\nsecond\x1b[0m\r\n\r\n\r\n' },
-      { id, data: 'SCREEN' },
-    ]);
-  });
-
-  it('writes nothing extra when the session has no history yet', async () => {
-    const { terminals, spawned, time, out, sink } = setup('\n');
-    const id = await terminals.attach('mx-1', { cols: 80, rows: 3 }, sink);
-    spawned[0]?.emitData('SCREEN');
-    time.advance(OUTPUT_BATCH.THROTTLE_MS);
-    expect(out).toEqual([{ id, data: 'SCREEN' }]);
+  it("refuses a session name that is not one of Muxdeck's before starting anything", async () => {
+    const { terminals, spawned, sink } = setup();
+    expect(() => terminals.attach('mx-1 ; kill-server', { cols: 80, rows: 24 }, sink)).toThrow(
+      /session name/,
+    );
+    expect(spawned).toHaveLength(0);
   });
 });

@@ -1,0 +1,115 @@
+import type { PipeProcess } from '../../ports';
+import { ControlParser } from './controlParser';
+
+export interface ControlReply {
+  ok: boolean;
+  body: readonly string[];
+}
+
+export interface ControlClientEvents {
+  output(paneId: string, bytes: Buffer): void;
+  /** Once: tmux said %exit, or the process ended. */
+  exit(reason: string | undefined): void;
+}
+
+/**
+ * One tmux control-mode client attached to one session. Commands are written one line at a time and
+ * tmux answers every command, in order, with one reply marked as this client's.
+ */
+export class ControlClient {
+  /** One entry per reply still owed, oldest first. */
+  private readonly waiting: Array<(reply: ControlReply) => void> = [];
+  private readonly parser: ControlParser;
+  private ended = false;
+  private exitReason: string | undefined;
+
+  constructor(
+    private readonly process: PipeProcess,
+    private readonly events: ControlClientEvents,
+  ) {
+    this.parser = new ControlParser({
+      output: (paneId, bytes) => {
+        if (!this.ended) this.events.output(paneId, bytes);
+      },
+      // Replies to anything but our own input (the attach, hooks) owe us nothing.
+      reply: (ok, body, fromClient) => {
+        if (fromClient) this.waiting.shift()?.({ ok, body });
+      },
+      exit: (reason) => {
+        this.exitReason = reason;
+      },
+    });
+    process.onStdout((chunk) => this.parser.feed(chunk));
+    process.onExit(({ error }) => this.end(this.exitReason ?? error));
+  }
+
+  get isOpen(): boolean {
+    return !this.ended;
+  }
+
+  /** Sends one command line made of `commands` commands; resolves with their replies. */
+  request(line: string, commands = 1): Promise<ControlReply[]> {
+    return new Promise((resolve, reject) => {
+      if (this.ended) {
+        reject(new Error('The tmux control client has ended.'));
+        return;
+      }
+      const pending = { reject };
+      this.rejections.add(pending);
+      this.send(line, commands, (replies) => {
+        this.rejections.delete(pending);
+        resolve(replies);
+      });
+    });
+  }
+
+  /**
+   * Sends a command line of `commands` commands. `onReplies` runs synchronously when the last reply
+   * is read, before any output that follows it in the stream: what came after can be told apart.
+   */
+  send(line: string, commands = 1, onReplies?: (replies: ControlReply[]) => void): void {
+    if (this.ended) return;
+    const replies: ControlReply[] = [];
+    for (let i = 0; i < commands; i++) {
+      this.waiting.push((reply) => {
+        replies.push(reply);
+        if (replies.length === commands) onReplies?.(replies);
+      });
+    }
+    this.write(line);
+  }
+
+  pause(): void {
+    this.process.pauseOutput();
+  }
+
+  resume(): void {
+    this.process.resumeOutput();
+  }
+
+  /** Detaches: the session keeps running in tmux. */
+  close(): void {
+    this.process.close();
+  }
+
+  /** Requests still waiting for replies, failed together if the client ends first. */
+  private readonly rejections = new Set<{ reject: (error: Error) => void }>();
+
+  private write(line: string): void {
+    if (/[\n\r]/.test(line) || line.trim() === '') {
+      // An empty line detaches the client, and a newline would start a second command.
+      throw new Error('A control-mode command must be one non-empty line.');
+    }
+    this.process.write(`${line}\n`);
+  }
+
+  private end(reason: string | undefined): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.waiting.length = 0;
+    const error = new Error(`The tmux control client ended${reason ? `: ${reason}` : ''}.`);
+    for (const { reject } of this.rejections) reject(error);
+    this.rejections.clear();
+    this.events.exit(reason);
+  }
+}
