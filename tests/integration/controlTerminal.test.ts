@@ -130,7 +130,7 @@ describe('terminal over tmux control mode', () => {
   it('keeps every line of seq up to the scrollback size, in order, run after run', async () => {
     await newShellSession('mx-seq');
     const viewer = await view('mx-seq');
-    await waitForText(viewer, /^mx-prompt\$$/m, 'the first prompt');
+    await waitForText(viewer, /^mx-prompt\$ ?$/m, 'the first prompt');
     for (let run = 1; run <= 3; run++) {
       viewer.term.clear();
       typeLine(viewer, `seq 1 ${SCROLLBACK - 100}; echo done-$((${run}*7))`);
@@ -147,7 +147,7 @@ describe('terminal over tmux control mode', () => {
   it('restores history and screen on attach, and joins them to live output without a seam', async () => {
     await newShellSession('mx-join');
     const first = await view('mx-join');
-    await waitForText(first, /^mx-prompt\$$/m, 'the first prompt');
+    await waitForText(first, /^mx-prompt\$ ?$/m, 'the first prompt');
     // Output keeps pouring while a second terminal attaches: the join must have no gap and no repeat.
     typeLine(first, 'for i in $(seq 1 6000); do echo $i; done; echo finished-$((2*3))');
     await waitFor(() => numberLines(first).length > 500, { describe: 'output under way', timeoutMs: 30_000 });
@@ -162,7 +162,7 @@ describe('terminal over tmux control mode', () => {
   it('types bytes exactly, UTF-8 and control keys included, and Ctrl-C stops a flood', async () => {
     await newShellSession('mx-keys');
     const viewer = await view('mx-keys');
-    await waitForText(viewer, /^mx-prompt\$$/m, 'the first prompt');
+    await waitForText(viewer, /^mx-prompt\$ ?$/m, 'the first prompt');
     typeLine(viewer, `printf '%s|%s\\n' "h\u00e9llo \u2603" "$((6*7))"`);
     await waitForText(viewer, /^héllo ☃\|42$/m, 'the UTF-8 echo');
     typeLine(viewer, 'yes flood-line');
@@ -175,7 +175,7 @@ describe('terminal over tmux control mode', () => {
   it('follows a resize: the program sees the new size', async () => {
     await newShellSession('mx-size');
     const viewer = await view('mx-size');
-    await waitForText(viewer, /^mx-prompt\$$/m, 'the first prompt');
+    await waitForText(viewer, /^mx-prompt\$ ?$/m, 'the first prompt');
     viewer.term.resize(100, 30);
     terminals.resize(viewer.terminalId, { cols: 100, rows: 30 });
     typeLine(viewer, 'echo size-$(tput cols)x$(tput lines)');
@@ -185,7 +185,7 @@ describe('terminal over tmux control mode', () => {
   it('restores a program on the alternate screen, and the shell screen behind it', async () => {
     await newShellSession('mx-alt');
     const first = await view('mx-alt');
-    await waitForText(first, /^mx-prompt\$$/m, 'the first prompt');
+    await waitForText(first, /^mx-prompt\$ ?$/m, 'the first prompt');
     typeLine(first, 'echo before-$((5*5))');
     await waitForText(first, /^before-25$/m, 'output before the full-screen program');
     // A full-screen program: alternate screen, a line at row 5, cursor keys in application mode.
@@ -212,7 +212,7 @@ describe('terminal over tmux control mode', () => {
   it('tells the terminal when its session is killed', async () => {
     await newShellSession('mx-kill');
     const viewer = await view('mx-kill');
-    await waitForText(viewer, /^mx-prompt\$$/m, 'the first prompt');
+    await waitForText(viewer, /^mx-prompt\$ ?$/m, 'the first prompt');
     await tmuxOk(socket, ['kill-session', '-t', '=mx-kill'], { configFile: CONFIG });
     await waitFor(() => viewer.exits.length === 1, { describe: 'the terminal to be told its session ended' });
     expect(terminals.has(viewer.terminalId)).toBe(false);
