@@ -1136,7 +1136,14 @@ export const requests = {
   },
   'terminal:attach': {
     params: z.object({ sessionId: SessionId, ...TerminalSize }).strict(),
-    result: z.object({ terminalId: TerminalId }),
+    result: z.object({
+      terminalId: TerminalId,
+      /**
+       * True when tmux already answers the program's terminal queries (device attributes, cursor
+       * position, colours): the view must not answer them again. False for direct sessions.
+       */
+      upstreamAnswersQueries: z.boolean().optional(),
+    }),
   },
   'terminal:input': {
     params: z.object({ terminalId: TerminalId, data: z.string().max(MAX_INPUT_CHARS) }).strict(),

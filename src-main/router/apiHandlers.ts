@@ -70,7 +70,8 @@ export function createApiHandlers(services: ApiServices): {
       return { path, opened: services.openFolder ? await services.openFolder(path) : false };
     },
     'terminal:attach': async ({ sessionId, cols, rows }, ctx) => {
-      if (!(await sessions.find(sessionId))) {
+      const session = await sessions.find(sessionId);
+      if (!session) {
         throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck's tmux server.`);
       }
       const terminalId = await terminals.attach(
@@ -85,7 +86,7 @@ export function createApiHandlers(services: ApiServices): {
         },
       );
       ctx.terminals.add(terminalId);
-      return { terminalId };
+      return { terminalId, upstreamAnswersQueries: session.mode !== 'direct' };
     },
     'terminal:input': ({ terminalId, data }, ctx) => {
       ownTerminal(ctx, terminalId);

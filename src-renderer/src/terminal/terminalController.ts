@@ -15,6 +15,7 @@ import type { TerminalServices } from './terminalServices';
 import { themeNameOf, type TerminalAppearanceState } from './terminalSettingsStore';
 import { clampTerminalSize, type TerminalSize, type TerminalSizeHint } from './terminalSize';
 import type { TerminalStatus } from './terminalStatus';
+import { ignoreTerminalQueries } from './upstreamQueries';
 import { WebglRenderer } from './webglRenderer';
 
 export interface TerminalControllerDeps {
@@ -62,6 +63,8 @@ export class TerminalController {
   /** Set while attached; null before attach, after the client exited and after dispose. */
   private attachment: { terminalId: string; acknowledger: OutputAcknowledger; release(): void } | null = null;
   private sentSize: TerminalSize | null = null;
+  /** Set while tmux answers the program's queries for this terminal (upstreamQueries.ts). */
+  private queryFilter: { dispose(): void } | null = null;
 
   constructor(private readonly deps: TerminalControllerDeps) {
     const size = deps.sizeHint.current();
@@ -224,7 +227,10 @@ export class TerminalController {
     const size = { cols: this.term.cols, rows: this.term.rows };
     const attachSettled = router.attachStarted();
     try {
-      const { terminalId } = await client.invoke('terminal:attach', { sessionId, ...size });
+      const { terminalId, upstreamAnswersQueries } = await client.invoke('terminal:attach', {
+        sessionId,
+        ...size,
+      });
       if (this.disposed) {
         // Unmounted while attaching (React StrictMode does this on purpose): let the tmux client go.
         client.invoke('terminal:detach', { terminalId }).catch(() => {});
@@ -233,6 +239,7 @@ export class TerminalController {
       const acknowledger = new OutputAcknowledger(FlowControl.ACK_SIZE_CHARS, (chars) => {
         client.invoke('terminal:ack', { terminalId, chars }).catch(() => {});
       });
+      this.answerQueries(!upstreamAnswersQueries);
       const attachment = { terminalId, acknowledger, release: () => {} };
       this.attachment = attachment;
       this.deps.input.attached(terminalId);
@@ -252,6 +259,15 @@ export class TerminalController {
     } finally {
       this.attaching = false;
       attachSettled();
+    }
+  }
+
+  private answerQueries(answer: boolean): void {
+    if (answer) {
+      this.queryFilter?.dispose();
+      this.queryFilter = null;
+    } else {
+      this.queryFilter ??= ignoreTerminalQueries(this.term.parser);
     }
   }
 
