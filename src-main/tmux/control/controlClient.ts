@@ -21,6 +21,13 @@ export class ControlClient {
   private readonly waiting: Array<(reply: ControlReply) => void> = [];
   private readonly parser: ControlParser;
   private ended = false;
+  /**
+   * tmux may read the client's input before the attach it was started with has finished, and then runs
+   * the commands with no session ("no current client") and sends no output for what happened meanwhile.
+   * So lines wait until tmux says the client is attached.
+   */
+  private attached = false;
+  private readonly unsent: string[] = [];
   private exitReason: string | undefined;
 
   constructor(
@@ -32,6 +39,11 @@ export class ControlClient {
         if (!this.ended) this.events.output(paneId, bytes);
       },
       // Replies to anything but our own input (the attach, hooks) owe us nothing.
+      attached: () => {
+        if (this.attached) return;
+        this.attached = true;
+        for (const line of this.unsent.splice(0)) this.process.write(line);
+      },
       reply: (ok, body, fromClient) => {
         if (fromClient) this.waiting.shift()?.({ ok, body });
       },
@@ -100,7 +112,8 @@ export class ControlClient {
       // An empty line detaches the client, and a newline would start a second command.
       throw new Error('A control-mode command must be one non-empty line.');
     }
-    this.process.write(`${line}\n`);
+    if (this.attached) this.process.write(`${line}\n`);
+    else this.unsent.push(`${line}\n`);
   }
 
   private end(reason: string | undefined): void {

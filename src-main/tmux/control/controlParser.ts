@@ -15,6 +15,8 @@ export interface ControlEvents {
    * tmux's flag for a command this client wrote (not the attach it started with, nor a hook).
    */
   reply(ok: boolean, body: readonly string[], fromClient: boolean): void;
+  /** The client is now attached to a session: tmux runs its commands there, and sends its output. */
+  attached(): void;
   /** tmux is ending this client (session killed, server gone, client too far behind…). */
   exit(reason: string | undefined): void;
 }
@@ -70,6 +72,8 @@ export class ControlParser {
       // "%end <time> <number> <flags>": flags 1 marks a command read from this client's input.
       const flags = text.split(' ')[3];
       this.events.reply(word === '%end', body, flags === '1');
+    } else if (word === '%session-changed') {
+      this.events.attached();
     } else if (word === '%exit') {
       const reason = text.slice('%exit'.length).trim();
       this.events.exit(reason === '' ? undefined : reason);

@@ -6,11 +6,13 @@ function parse(...chunks: string[]) {
     output?: [string, string];
     reply?: [boolean, readonly string[], boolean];
     exit?: string | null;
+    attached?: true;
   }> = [];
   const parser = new ControlParser({
     output: (pane, bytes) => events.push({ output: [pane, bytes.toString('latin1')] }),
     reply: (ok, body, fromClient) => events.push({ reply: [ok, body, fromClient] }),
     exit: (reason) => events.push({ exit: reason ?? null }),
+    attached: () => events.push({ attached: true }),
   });
   for (const chunk of chunks) parser.feed(Buffer.from(chunk, 'latin1'));
   return events;
@@ -41,8 +43,9 @@ describe('control-mode parser', () => {
     ]);
   });
 
-  it('reports %exit with its reason, and ignores notifications a terminal has no use for', () => {
+  it('reports the attach, %exit with its reason, and ignores notifications a terminal has no use for', () => {
     expect(parse('%layout-change @0 x\n%session-changed $1 s\n%exit too far behind\n%exit\n')).toEqual([
+      { attached: true },
       { exit: 'too far behind' },
       { exit: null },
     ]);
