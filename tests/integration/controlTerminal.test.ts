@@ -200,6 +200,9 @@ describe('terminal over tmux control mode', () => {
     const second = await view('mx-alt');
     await waitFor(() => second.term.buffer.active.type === 'alternate', {
       describe: 'the alternate screen restored',
+      timeoutMs: 30_000,
+    }).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}\n--- terminal ---\n${second.lines().join('\n')}`);
     });
     expect(second.term.buffer.active.getLine(4)?.translateToString(true)).toBe('  full-screen');
     expect(second.term.modes.applicationCursorKeysMode).toBe(true);
