@@ -33,7 +33,8 @@ import {
   type MemorySeries,
   type Summary,
 } from './benchSampling';
-import { corpusLine, isCorpusLine, plainSshCat, writeCorpus } from './terminalBenchCorpus';
+import { corpusLine, isCorpusLine, writeCorpus } from '../helpers/numberedFile';
+import { plainSshCat } from './plainSshCat';
 import { measureIdleSessions, type IdleResult } from './terminalBenchIdle';
 import { OBSERVE_ROWS, PROBE_SCRIPT } from './terminalBenchProbe';
 
