@@ -195,6 +195,10 @@ async function measureCtrlCUntilQuiet(page: Page, cdp: CDPSession, serve: ServeP
     },
   );
   const lastFrameAt = await page.evaluate<number>('window.__muxBench.lastFrameAt');
+  if (lastFrameAt < ctrlCAt) {
+    // The probe counts WebSocket frames carrying "terminal:data"; a renamed output event would read as 0 ms.
+    throw new Error('no terminal:data frame after Ctrl+C: did the output event change its name?');
+  }
   const series = await memory.stop();
   return {
     untilOutputStopsMs: Math.round(lastFrameAt - ctrlCAt),
