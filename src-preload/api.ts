@@ -897,6 +897,15 @@ export const TerminalPreferences = z
     zoom: z.number().int().min(-40).max(40),
     theme: z.enum(['system', 'dark', 'light']),
     copyOnSelect: z.boolean(),
+    /**
+     * Lines xterm.js keeps above the screen. resources/tmux.conf's history-limit must stay at least the
+     * maximum, so a reattach can prefill every line the setting promises.
+     */
+    scrollback: z
+      .number()
+      .int('a whole number')
+      .min(1_000, 'from 1000 to 100000 lines')
+      .max(100_000, 'from 1000 to 100000 lines'),
   })
   .partial()
   .strict();

@@ -54,6 +54,12 @@ test('settings refuse bad values by name, apply at once, and are kept in the sto
   await cap.fill('20');
   await dialog.getByLabel('Font size').fill('17');
   await expect(terminalRows(terminal)).toHaveCSS('font-size', '17px');
+  const scrollback = dialog.getByLabel('Scrollback (lines)');
+  await expect(scrollback).toHaveValue('10000');
+  await scrollback.fill('500');
+  await expect(dialog.getByText('Scrollback: a whole number from 1000 to 100000.')).toBeVisible();
+  await scrollback.fill('20000');
+  await expect(dialog.getByText('Scrollback: a whole number')).toBeHidden();
   await expect(dialog.getByLabel(/Check for updates/)).toBeChecked();
   await dialog.getByLabel(/Check for updates/).uncheck();
   await dialog.getByRole('button', { name: 'Done' }).click();
@@ -66,7 +72,7 @@ test('settings refuse bad values by name, apply at once, and are kept in the sto
       reconnectAttempts: 5,
       keepClosedPanes: true,
       logSizeCapMb: 20,
-      terminal: { fontSize: 17 },
+      terminal: { fontSize: 17, scrollback: 20_000 },
       autoUpdate: false,
     });
   await mux.restart();
@@ -77,6 +83,7 @@ test('settings refuse bad values by name, apply at once, and are kept in the sto
   await expect(reopened.getByLabel('Reconnect attempts')).toHaveValue('5');
   await expect(reopened.getByLabel(/Keep closed panes/)).toBeChecked();
   await expect(reopened.getByLabel('Session log cap (MB)')).toHaveValue('20');
+  await expect(reopened.getByLabel('Scrollback (lines)')).toHaveValue('20000');
   await expect(reopened.getByLabel(/Check for updates/)).not.toBeChecked();
 });
 

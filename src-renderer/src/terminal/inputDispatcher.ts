@@ -7,6 +7,7 @@ import {
   pasteNeedsConfirmation,
   splitByReachability,
 } from '../stores/workspace/broadcast.logic';
+import { browserTimers, ESCAPE, EscapeHold, type Timers } from './escapeHold';
 import { effectiveStatus } from './sessionStatus.logic';
 import type { TerminalInput } from './terminalController';
 
@@ -28,7 +29,8 @@ export interface DispatchState {
  * Where a pane's typed input goes. Alone, to its own terminal. While it is a broadcast target, to every
  * target, through one terminal:broadcast message: the main process writes it to each in turn before it
  * reads the next message, so all targets see the same bytes in the same order. Panes outside the
- * broadcast never receive any of it, and the pane typed in never gets it twice.
+ * broadcast never receive any of it, and the pane typed in never gets it twice. A lone Escape typed into a
+ * broadcast is held until it is known not to be the first half of Esc Esc, the stop gesture (EscapeHold).
  */
 export class InputDispatcher {
   readonly state: StoreApi<DispatchState> = createStore<DispatchState>()(() => ({
@@ -37,11 +39,24 @@ export class InputDispatcher {
   }));
   private readonly terminals = new Map<string, string>();
   private answer: ((yes: boolean) => void) | null = null;
+  private readonly escape: EscapeHold;
 
   constructor(
     private readonly client: MuxdeckClient,
     private readonly app: AppStore,
-  ) {}
+    timers: Timers = browserTimers,
+  ) {
+    this.escape = new EscapeHold((sessionId) => {
+      // Still broadcasting from that pane: the Escape goes to the targets as they are now; else nowhere.
+      const targets = this.targetsFrom(sessionId);
+      if (targets !== null) this.fanOut(targets, ESCAPE);
+    }, timers);
+  }
+
+  /** The broadcast was stopped with its gesture: the Escape held for it is not sent. */
+  discardHeldEscape(): void {
+    this.escape.discard();
+  }
 
   /** The input side of one pane's terminal. */
   forSession(sessionId: string): TerminalInput {
@@ -66,7 +81,13 @@ export class InputDispatcher {
   }
 
   send(sessionId: string, data: string): void {
+    // Whatever came before this input leaves before it, on its own.
+    this.escape.release();
     const targets = this.targetsFrom(sessionId);
+    if (targets !== null && data === ESCAPE) {
+      this.escape.hold(sessionId);
+      return;
+    }
     if (targets === null) {
       const terminalId = this.terminals.get(sessionId);
       if (terminalId === undefined) return;
@@ -80,6 +101,7 @@ export class InputDispatcher {
 
   /** The broadcast input bar: a line for every target. */
   sendToAll(data: string): void {
+    this.escape.release();
     const { broadcast, workspace } = this.app.getState();
     const targets = broadcastTargets(broadcast, workspace);
     if (targets.length > 0) this.fanOut(targets, data);

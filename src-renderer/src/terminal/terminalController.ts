@@ -363,6 +363,8 @@ export class TerminalController {
     const before = settingsOptions(previous.settings, themeNameOf(previous));
     const after = settingsOptions(next.settings, themeNameOf(next));
     if (after.theme !== before.theme) this.term.options.theme = after.theme;
+    // Lowering it drops the oldest lines at once; raising it keeps what is there and makes room for more.
+    if (after.scrollback !== before.scrollback) this.term.options.scrollback = after.scrollback;
     if (after.fontFamily === before.fontFamily && after.fontSize === before.fontSize) return;
     this.term.options.fontFamily = after.fontFamily;
     this.term.options.fontSize = after.fontSize;

@@ -11,8 +11,6 @@ import type { CellSize } from './terminalSize';
 /** Options that never change while a terminal lives. */
 export const TERMINAL_OPTIONS: ITerminalOptions = {
   cursorBlink: true,
-  // tmux keeps the long history; xterm's own scrollback holds what tmux redraws into it.
-  scrollback: 10_000,
   // addon-search highlights matches with registerDecoration, which xterm 6 still marks as proposed.
   allowProposedApi: true,
 };
@@ -23,6 +21,8 @@ export function settingsOptions(settings: TerminalSettings, themeName: TerminalT
     fontFamily: settings.fontFamily,
     fontSize: effectiveFontSize(settings),
     theme: TERMINAL_THEMES[themeName],
+    // A setting (default 10,000 lines); tmux keeps at least as much, and prefills it on reattach.
+    scrollback: settings.scrollback,
   };
 }
 

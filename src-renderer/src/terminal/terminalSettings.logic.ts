@@ -10,9 +10,16 @@ export interface TerminalSettings {
   zoom: number;
   theme: TerminalThemeSetting;
   copyOnSelect: boolean;
+  /** Lines of output xterm.js keeps above the screen (its own scrollback, searched by the find bar). */
+  scrollback: number;
 }
 
 export const FONT_SIZE_LIMITS = { min: 6, max: 40 } as const;
+/**
+ * The same bounds as the contract (TerminalPreferences.scrollback). The maximum is what tmux keeps per pane
+ * (history-limit in resources/tmux.conf): more would promise lines a reattach cannot give back.
+ */
+export const SCROLLBACK_LIMITS = { min: 1_000, max: 100_000 } as const;
 
 export const DEFAULT_FONT_FAMILY =
   "ui-monospace, 'Cascadia Mono', 'JetBrains Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace";
@@ -23,6 +30,7 @@ export const DEFAULT_TERMINAL_SETTINGS: TerminalSettings = {
   zoom: 0,
   theme: 'system',
   copyOnSelect: true,
+  scrollback: 10_000,
 };
 
 const THEME_SETTINGS: readonly TerminalThemeSetting[] = ['system', 'dark', 'light'];
@@ -35,6 +43,21 @@ function clampInt(value: number, min: number, max: number): number {
 
 export function clampFontSize(size: number): number {
   return clampInt(size, FONT_SIZE_LIMITS.min, FONT_SIZE_LIMITS.max);
+}
+
+export function clampScrollback(lines: number): number {
+  return clampInt(lines, SCROLLBACK_LIMITS.min, SCROLLBACK_LIMITS.max);
+}
+
+/**
+ * What the scrollback field holds, as a setting: a whole number of lines within the limits, or null while
+ * it is not one (half typed, empty). Never clamped while typing: "2" on the way to "20000" is not 1000.
+ */
+export function parseScrollbackInput(text: string): number | null {
+  const trimmed = text.trim().replace(/[,_\s]/g, '');
+  if (!/^\d+$/.test(trimmed)) return null;
+  const lines = Number(trimmed);
+  return lines >= SCROLLBACK_LIMITS.min && lines <= SCROLLBACK_LIMITS.max ? lines : null;
 }
 
 /** The size the terminal is drawn at: the chosen size plus zoom, always within the limits. */
@@ -79,7 +102,11 @@ export function normalizeTerminalSettings(raw: unknown): TerminalSettings {
   const zoom = clampFontSize(fontSize + rawZoom) - fontSize;
   const theme = THEME_SETTINGS.find((name) => name === input.theme) ?? defaults.theme;
   const copyOnSelect = typeof input.copyOnSelect === 'boolean' ? input.copyOnSelect : defaults.copyOnSelect;
-  return { fontFamily, fontSize, zoom, theme, copyOnSelect };
+  const scrollback =
+    typeof input.scrollback === 'number' && Number.isFinite(input.scrollback)
+      ? clampScrollback(input.scrollback)
+      : defaults.scrollback;
+  return { fontFamily, fontSize, zoom, theme, copyOnSelect, scrollback };
 }
 
 export function resolveThemeName(setting: TerminalThemeSetting, osPrefersDark: boolean): TerminalThemeName {

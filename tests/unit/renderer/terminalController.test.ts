@@ -188,6 +188,14 @@ describe('TerminalController output', () => {
     });
   });
 
+  it('applies a new scrollback setting to the open terminal at once', async () => {
+    const { controller, services } = await setup();
+    const term = (controller as unknown as { term: Terminal }).term;
+    expect(term.options.scrollback).toBe(10_000);
+    services.settings.getState().update({ scrollback: 25_000 });
+    expect(term.options.scrollback).toBe(25_000);
+  });
+
   it('rings the bell for BEL in the output', async () => {
     const { output, events } = await setup();
     output('done\x07');

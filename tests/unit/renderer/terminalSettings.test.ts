@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TerminalPreferences } from '../../../src-preload/api';
 import { memorySettings } from '../../../src-renderer/src/terminal/settingsStorage';
 import {
   applyZoom,
@@ -6,7 +7,9 @@ import {
   effectiveFontSize,
   FONT_SIZE_LIMITS,
   normalizeTerminalSettings,
+  parseScrollbackInput,
   resolveThemeName,
+  SCROLLBACK_LIMITS,
   type TerminalSettings,
 } from '../../../src-renderer/src/terminal/terminalSettings.logic';
 import {
@@ -54,7 +57,14 @@ describe('zoom', () => {
 
 describe('normalizeTerminalSettings', () => {
   it('keeps valid stored settings', () => {
-    const stored = { fontFamily: 'Fira Code', fontSize: 15, zoom: 2, theme: 'light', copyOnSelect: false };
+    const stored = {
+      fontFamily: 'Fira Code',
+      fontSize: 15,
+      zoom: 2,
+      theme: 'light',
+      copyOnSelect: false,
+      scrollback: 50_000,
+    };
     expect(normalizeTerminalSettings(stored)).toEqual(stored);
   });
 
@@ -75,6 +85,40 @@ describe('normalizeTerminalSettings', () => {
     expect(effectiveFontSize(normalizeTerminalSettings({ fontSize: 13, zoom: -100 }))).toBe(
       FONT_SIZE_LIMITS.min,
     );
+  });
+});
+
+describe('scrollback', () => {
+  it('is 10,000 lines unless set, and a stored value outside the limits is brought inside them', () => {
+    expect(DEFAULT_TERMINAL_SETTINGS.scrollback).toBe(10_000);
+    expect(normalizeTerminalSettings({}).scrollback).toBe(10_000);
+    expect(normalizeTerminalSettings({ scrollback: 'lots' }).scrollback).toBe(10_000);
+    expect(normalizeTerminalSettings({ scrollback: 10 }).scrollback).toBe(SCROLLBACK_LIMITS.min);
+    expect(normalizeTerminalSettings({ scrollback: 5_000_000 }).scrollback).toBe(SCROLLBACK_LIMITS.max);
+    expect(normalizeTerminalSettings({ scrollback: 12_345.6 }).scrollback).toBe(12_346);
+  });
+
+  it('takes a typed value only once it is a whole number of lines within the limits', () => {
+    expect(parseScrollbackInput('20000')).toBe(20_000);
+    expect(parseScrollbackInput(' 1,000 ')).toBe(1_000);
+    expect(parseScrollbackInput('100000')).toBe(100_000);
+    // On the way to 20000: not clamped up to 1000, just not a setting yet.
+    expect(parseScrollbackInput('2')).toBeNull();
+    expect(parseScrollbackInput('100001')).toBeNull();
+    expect(parseScrollbackInput('')).toBeNull();
+    expect(parseScrollbackInput('1e4')).toBeNull();
+    expect(parseScrollbackInput('-5000')).toBeNull();
+    expect(parseScrollbackInput('2500.5')).toBeNull();
+  });
+
+  it('has the same limits in the contract, which the store and other windows go by', () => {
+    expect(TerminalPreferences.safeParse({ scrollback: SCROLLBACK_LIMITS.min }).success).toBe(true);
+    expect(TerminalPreferences.safeParse({ scrollback: SCROLLBACK_LIMITS.max }).success).toBe(true);
+    expect(TerminalPreferences.safeParse({ scrollback: SCROLLBACK_LIMITS.min - 1 }).success).toBe(false);
+    expect(TerminalPreferences.safeParse({ scrollback: SCROLLBACK_LIMITS.max + 1 }).success).toBe(false);
+    expect(TerminalPreferences.safeParse({ scrollback: 1500.5 }).success).toBe(false);
+    // Every normalized setting is one the contract accepts: saving it never fails validation.
+    expect(TerminalPreferences.safeParse(normalizeTerminalSettings({ scrollback: 7 })).success).toBe(true);
   });
 });
 

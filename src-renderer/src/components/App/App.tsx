@@ -24,7 +24,7 @@ import { useDoubleEscape } from './useDoubleEscape';
 import './App.css';
 
 export function App() {
-  const { commands, store } = useServices();
+  const { commands, store, input } = useServices();
   const actions = useActions();
   const searchRef = useRef<HTMLInputElement>(null);
   const treeRef = useRef<HostTreeHandle>(null);
@@ -83,7 +83,10 @@ export function App() {
   useGlobalShortcuts(runShortcut);
   useDoubleEscape(
     () => broadcastTargets(store.getState().broadcast, store.getState().workspace).length > 0,
-    () => actions.setBroadcast(() => null),
+    () => {
+      input.discardHeldEscape();
+      actions.setBroadcast(() => null);
+    },
   );
 
   return (

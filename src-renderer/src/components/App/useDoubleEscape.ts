@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import { isDoubleEscape } from '../../stores/workspace/broadcast.logic';
 
 /**
- * Esc Esc stops a broadcast (UX.md). The first Escape still reaches the terminal (vim users need it);
- * the second, which stops the broadcast, is kept from every target.
+ * Esc Esc stops a broadcast (UX.md) and sends nothing to its targets. The first Escape reaches the terminal,
+ * whose input dispatcher holds it while broadcasting (terminal/escapeHold.ts) until this listener has
+ * decided; the second, which stops the broadcast, is kept from every pane, and `stop` discards the first.
  */
 export function useDoubleEscape(active: () => boolean, stop: () => void): void {
   const last = useRef<number | null>(null);

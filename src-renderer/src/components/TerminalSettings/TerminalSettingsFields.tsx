@@ -4,6 +4,8 @@ import {
   effectiveFontSize,
   FONT_SIZE_LIMITS,
   isValidFontFamily,
+  parseScrollbackInput,
+  SCROLLBACK_LIMITS,
   type TerminalThemeSetting,
 } from '../../terminal/terminalSettings.logic';
 import { describeTerminalKey } from '../../terminal/terminalKeys.logic';
@@ -27,6 +29,9 @@ export function TerminalSettingsFields({ store, isMac }: { store: TerminalSettin
   const [family, setFamily] = useState(settings.fontFamily);
   const familyValid = isValidFontFamily(family);
   const zoomed = effectiveFontSize(settings) !== settings.fontSize;
+  // Applied when it is a whole number within the limits, so a half-typed number never trims the terminals.
+  const [scrollback, setScrollback] = useState(String(settings.scrollback));
+  const scrollbackValid = parseScrollbackInput(scrollback) !== null;
 
   return (
     <div className="terminal-settings-grid">
@@ -69,6 +74,30 @@ export function TerminalSettingsFields({ store, isMac }: { store: TerminalSettin
           {zoomed
             ? `Zoomed to ${effectiveFontSize(settings)} px; ${describeTerminalKey('zoomReset', isMac)} returns to this size.`
             : `${FONT_SIZE_LIMITS.min}–${FONT_SIZE_LIMITS.max} px; ${describeTerminalKey('zoomIn', isMac)} and ${describeTerminalKey('zoomOut', isMac)} zoom.`}
+        </p>
+      </div>
+
+      <label htmlFor="terminal-scrollback">Scrollback (lines)</label>
+      <div>
+        <input
+          id="terminal-scrollback"
+          type="number"
+          min={SCROLLBACK_LIMITS.min}
+          max={SCROLLBACK_LIMITS.max}
+          step={1000}
+          value={scrollback}
+          aria-invalid={!scrollbackValid}
+          aria-describedby="terminal-scrollback-help"
+          onChange={(event) => {
+            setScrollback(event.target.value);
+            const lines = parseScrollbackInput(event.target.value);
+            if (lines !== null) update({ scrollback: lines });
+          }}
+        />
+        <p id="terminal-scrollback-help" className="terminal-settings-help">
+          {scrollbackValid
+            ? 'Lines each terminal keeps to scroll back through and search; fewer frees memory at once.'
+            : `Scrollback: a whole number from ${SCROLLBACK_LIMITS.min} to ${SCROLLBACK_LIMITS.max}.`}
         </p>
       </div>
 
