@@ -27,7 +27,7 @@ import { AskpassBroker } from '../secrets/askpassBroker';
 import { startAskpassServer } from '../secrets/askpassServer';
 import { secretAccounts, type SecretStore } from '../secrets/secretStore';
 import { generateAccessToken } from '../transport/serve/accessToken';
-import { TerminalService } from '../sessions/terminalService';
+import { DEFAULT_SCROLLBACK_LINES, TerminalService } from '../sessions/terminalService';
 import { locateSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
 import { DurableStore } from '../store/durableStore';
@@ -243,6 +243,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   await tmux.setGlobalEnvironment(askpassEnv);
   const terminals = new TerminalService({
     controlSpawner: nodePipeSpawner,
+    // The snapshot on attach fills what the terminal's scrollback can hold, no more.
+    scrollbackLines: () => settings.get().terminal.scrollback ?? DEFAULT_SCROLLBACK_LINES,
     tmux,
     env,
     cwd: userHome,

@@ -64,8 +64,7 @@ async function runAndWaitForPrompt(
   });
 }
 
-// unfixme when the control-mode data plane lands
-test.fixme(`seq 1 ${N} leaves exactly 1..${N} in the terminal's buffer, in order, three times running`, async ({
+test(`seq 1 ${N} leaves exactly 1..${N} in the terminal's buffer, in order, three times running`, async ({
   page,
 }) => {
   const terminal = await openTerminal(page);
@@ -78,10 +77,7 @@ test.fixme(`seq 1 ${N} leaves exactly 1..${N} in the terminal's buffer, in order
   }
 });
 
-// unfixme when the control-mode data plane lands
-test.fixme(`cat of a file longer than the scrollback leaves its last ${N} lines complete`, async ({
-  page,
-}) => {
+test(`cat of a file longer than the scrollback leaves its last ${N} lines complete`, async ({ page }) => {
   const file = join(dataDir, 'numbered.txt');
   // About 37,000 lines: well past what the scrollback holds, so its start must scroll away.
   const { lines } = await writeCorpus(file, 3);
