@@ -15,6 +15,7 @@ import type { TerminalServices } from './terminalServices';
 import { themeNameOf, type TerminalAppearanceState } from './terminalSettingsStore';
 import { clampTerminalSize, type TerminalSize, type TerminalSizeHint } from './terminalSize';
 import type { TerminalStatus } from './terminalStatus';
+import { keystrokeForTmuxPane } from './tmuxKeys.logic';
 import { ignoreTerminalQueries } from './upstreamQueries';
 import { WebglRenderer } from './webglRenderer';
 
@@ -63,7 +64,7 @@ export class TerminalController {
   /** Set while attached; null before attach, after the client exited and after dispose. */
   private attachment: { terminalId: string; acknowledger: OutputAcknowledger; release(): void } | null = null;
   private sentSize: TerminalSize | null = null;
-  /** Set while tmux answers the program's queries for this terminal (upstreamQueries.ts). */
+  /** Set while the session runs under tmux, which answers the program's queries (upstreamQueries.ts). */
   private queryFilter: { dispose(): void } | null = null;
 
   constructor(private readonly deps: TerminalControllerDeps) {
@@ -290,7 +291,8 @@ export class TerminalController {
 
   private sendInput(data: string): void {
     if (!this.attachment) return;
-    this.deps.input.send(data);
+    // Under tmux the program expects keys as tmux would send them (tmuxKeys.logic.ts).
+    this.deps.input.send(this.queryFilter ? keystrokeForTmuxPane(data) : data);
   }
 
   private scheduleFit(): void {
