@@ -42,6 +42,8 @@ const HOST = 'bench-box';
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
 const SAMPLES = env('MUXDECK_BENCH_SAMPLES', 300);
 const WARMUP = 20;
+/** One frame at 60 Hz. */
+const FRAME_MS = 1000 / 60;
 const CAT_MB = env('MUXDECK_BENCH_CAT_MB', 100);
 const TAIL_LINES = env('MUXDECK_BENCH_TAIL_LINES', 10_000);
 const SEQ_N = env('MUXDECK_BENCH_SEQ_N', 10_000);
@@ -132,6 +134,10 @@ async function measureLatency(page: Page): Promise<LatencySample[]> {
     );
     // A fresh line now and then keeps the row from wrapping across the screen.
     if (i % 60 === 59) await page.keyboard.press('Enter');
+    // Waiting polls on animation frames, so the next key would always fall at the same point of a frame
+    // and every sample would share one frame phase (all lucky or all unlucky). A person types at any
+    // moment: a random pause of up to one frame spreads the keys over the frame.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * FRAME_MS));
   }
   await page.keyboard.press('Control+C');
   const all = await page.evaluate<LatencySample[]>('window.__muxBench.samples');
