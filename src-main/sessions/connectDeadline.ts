@@ -9,7 +9,9 @@ import type { SshTarget } from '../ssh/sshTarget';
  */
 export function connectDeadlineFor(target: SshTarget | undefined, settingSeconds: number): ConnectDeadline {
   const own = target?.connectTimeoutSeconds;
-  return own !== undefined ? { seconds: own, source: 'ssh-config' } : { seconds: settingSeconds, source: 'setting' };
+  return own !== undefined
+    ? { seconds: own, source: 'ssh-config' }
+    : { seconds: settingSeconds, source: 'setting' };
 }
 
 /** When an attempt that started at `since` is given up (ms since epoch). */

@@ -79,7 +79,9 @@ const CAUSE_WORDS: Record<ConnectFailureCause, string> = {
 function connectFailureReason(ending: EndingVerdict, context: EndingContext): string {
   if (ending.cause === 'deadline' && context.deadline) {
     const whose =
-      context.deadline.source === 'ssh-config' ? "the ssh config's ConnectTimeout" : 'the connect deadline setting';
+      context.deadline.source === 'ssh-config'
+        ? "the ssh config's ConnectTimeout"
+        : 'the connect deadline setting';
     return `Gave up connecting after ${context.deadline.seconds} s (${whose}); not retried`;
   }
   if (ending.cause === 'auth' && context.authNote) return context.authNote;

@@ -18,10 +18,14 @@
 const REPLAY_SCRIPT =
   "printf '\\033[H\\033[2J'; " +
   'if [ -n "$1" ] && [ -f "$1" ]; then cat -- "$1"; rm -f -- "$1"; fi; ' +
-  "printf '\\033[2m%s\\033[0m\\r\\n' \"$2\"; shift 2; exec \"$@\"";
+  'printf \'\\033[2m%s\\033[0m\\r\\n\' "$2"; shift 2; exec "$@"';
 
 /** The pane command that clears, shows `screenFile` (if any and still there), prints `seam`, then runs `argv`. */
-export function replayCommand(screenFile: string | undefined, seam: string, argv: readonly string[]): string[] {
+export function replayCommand(
+  screenFile: string | undefined,
+  seam: string,
+  argv: readonly string[],
+): string[] {
   return ['/bin/sh', '-c', REPLAY_SCRIPT, 'muxdeck-replay', screenFile ?? '', seam, ...argv];
 }
 

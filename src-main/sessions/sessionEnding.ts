@@ -5,7 +5,13 @@ import { findSshMessage } from './sshMessages';
 const SSH_ERROR_STATUS = 255;
 
 /** Failures that stay failures however often ssh is run again: the user has to act. */
-const LASTING_CAUSES: ReadonlySet<ConnectFailureCause> = new Set(['negotiation', 'host-key', 'auth', 'config', 'jump']);
+const LASTING_CAUSES: ReadonlySet<ConnectFailureCause> = new Set([
+  'negotiation',
+  'host-key',
+  'auth',
+  'config',
+  'jump',
+]);
 
 export interface EndingEvidence {
   /** What tmux (or node-pty) recorded; both absent when the status was lost. */

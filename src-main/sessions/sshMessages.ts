@@ -15,7 +15,10 @@ export interface SshMessage {
 
 /** Order matters within one line: the first rule that matches a line names its cause. */
 const RULES: ReadonlyArray<{ cause: SshMessageCause; pattern: RegExp }> = [
-  { cause: 'jump', pattern: /ProxyJump loop|stdio forwarding failed|Connection closed by UNKNOWN port 65535/i },
+  {
+    cause: 'jump',
+    pattern: /ProxyJump loop|stdio forwarding failed|Connection closed by UNKNOWN port 65535/i,
+  },
   {
     cause: 'host-key',
     pattern:

@@ -29,7 +29,9 @@ export function parseSshG(stdout: string): SshTarget | undefined {
     hostname,
     port,
     ...(proxyJump && proxyJump !== 'none' ? { proxyJump } : {}),
-    ...(Number.isInteger(connectTimeout) && connectTimeout > 0 ? { connectTimeoutSeconds: connectTimeout } : {}),
+    ...(Number.isInteger(connectTimeout) && connectTimeout > 0
+      ? { connectTimeoutSeconds: connectTimeout }
+      : {}),
   };
 }
 

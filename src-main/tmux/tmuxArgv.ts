@@ -26,6 +26,14 @@ export const SESSION_OPTIONS = {
   logFile: '@muxdeck_log',
   /** The pane's command (JSON array), so a reconnect can start it behind the replay of the last screen. */
   argv: '@muxdeck_argv',
+  /** How the last ssh ended (JSON SessionEnding), so the tab tells it after an app restart too. */
+  ending: '@muxdeck_ending',
+  /** The connect deadline ("20:setting"), so a restarted app still enforces it. */
+  deadline: '@muxdeck_deadline',
+  /** Set when Muxdeck stopped the attempt at its deadline: the ending is then "gave up", whatever ssh says. */
+  gaveUp: '@muxdeck_gave_up',
+  /** When a dropped session connected again (ms), for the status's "reconnected". */
+  reconnectedAt: '@muxdeck_reconnected_at',
 } as const;
 
 export type SessionOptionKey = keyof typeof SESSION_OPTIONS;
