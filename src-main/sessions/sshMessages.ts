@@ -76,14 +76,21 @@ export function findSshMessage(tail: string): SshMessage | undefined {
 }
 
 /**
- * A changed host key ends with "Host key verification failed."; the line above it that names the host
- * and what changed says more, in ssh's words too.
+ * Some failures end with a line that says little, and ssh's telling line is just above it: a changed
+ * host key ends with "Host key verification failed." under the line naming the host; a failed jump
+ * host ends with "Connection closed by UNKNOWN port 65535" under the jump ssh's own reason.
  */
 function preferredLine(cause: SshMessageCause, lines: readonly string[], index: number): string | undefined {
-  if (cause !== 'host-key') return undefined;
-  for (let i = index; i >= Math.max(0, index - 40); i -= 1) {
+  const wanted =
+    cause === 'host-key'
+      ? /Host key for \S+ has changed and you have requested strict checking/
+      : cause === 'jump' && /UNKNOWN port 65535/.test(lines[index] ?? '')
+        ? /Connection refused|No route to host|Network is unreachable|timed out|Could not resolve hostname|Permission denied \(|Host key verification failed|Unable to negotiate|open failed/i
+        : undefined;
+  if (!wanted) return undefined;
+  for (let i = index - 1; i >= Math.max(0, index - 40); i -= 1) {
     const line = (lines[i] ?? '').trim();
-    if (/Host key for \S+ has changed and you have requested strict checking/.test(line)) return line;
+    if (wanted.test(line)) return cause === 'jump' ? `Jump host: ${line}` : line;
   }
   return undefined;
 }
