@@ -136,10 +136,13 @@ export class DirectSessions implements SessionBackend {
       },
       onData: () => undefined,
       onExit: () => undefined,
-      write: (data) => session.pty.write(data),
+      // A kept pane's ssh has ended: its pty is closed, so keystrokes and sizes wait for a reconnect.
+      write: (data) => {
+        if (!session.exit) session.pty.write(data);
+      },
       resize: (cols, rows) => {
         session.size = { cols, rows };
-        session.pty.resize(cols, rows);
+        if (!session.exit) session.pty.resize(cols, rows);
       },
       pause: () => session.pty.pause(),
       resume: () => session.pty.resume(),

@@ -30,6 +30,8 @@ const SETTLING_CHECK_MS = 1_000;
  * reaped), and at most this long: a status still missing then is an unknown ending, never a clean exit.
  */
 const EXIT_STATUS_MAX_WAIT_MS = 30_000;
+/** How long a missing exit status may be tmux's ordinary delay before Muxdeck nudges it (nudgeReaper). */
+const NUDGE_REAPER_AFTER_MS = 1_000;
 
 /**
  * The connection status of every session, and what follows from it: a dropped connection
@@ -174,6 +176,27 @@ export class SessionHealth {
     return false;
   }
 
+  private lastNudge = 0;
+
+  /**
+   * Seen under load: tmux misses the SIGCHLD of a pane's process, which then stays a zombie with its
+   * status uncollected until some other child of tmux dies. A SIGCHLD sent to the tmux server makes it
+   * reap (waitpid) and record the status as usual; harmless when there is nothing to reap.
+   */
+  private async nudgeReaper(record: TmuxSessionRecord): Promise<void> {
+    const since = this.statusPendingSince.get(record.name);
+    const now = this.deps.clock.now();
+    if (
+      since === undefined ||
+      now - since < NUDGE_REAPER_AFTER_MS ||
+      now - this.lastNudge < NUDGE_REAPER_AFTER_MS
+    )
+      return;
+    this.lastNudge = now;
+    this.deps.logger.info('exit status still missing: asking tmux to reap', { session: record.name });
+    await this.deps.tmux.signalServer('SIGCHLD').catch(() => undefined);
+  }
+
   private scheduleSettlingCheck(records: readonly TmuxSessionRecord[]): void {
     const settling = records.some(
       (r) =>
@@ -239,7 +262,10 @@ export class SessionHealth {
     if (record.paneDead) {
       // tmux marks a pane dead when its pty closes, a moment (under load, seconds) before it reaps the
       // process and records its status: judge only with the status, or once it is known to be lost.
-      if (this.awaitingExitStatus(record)) return false;
+      if (this.awaitingExitStatus(record)) {
+        await this.nudgeReaper(record);
+        return false;
+      }
       const deathId = `${record.panePid ?? ''}@${record.paneDeadAt ?? ''}`;
       if (this.handledDeaths.get(record.name) === deathId) return false;
       this.handledDeaths.set(record.name, deathId);

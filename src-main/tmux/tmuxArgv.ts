@@ -189,6 +189,11 @@ export function listSessionsArgv(server: TmuxServerAddress): string[] {
   return [...serverArgs(server), 'list-sessions', '-F', LIST_SESSIONS_FORMAT];
 }
 
+/** The server's own pid (#{pid}), printed by the server. */
+export function serverPidArgv(server: TmuxServerAddress): string[] {
+  return [...serverArgs(server), 'display-message', '-p', '#{pid}'];
+}
+
 export function killSessionArgv(server: TmuxServerAddress, name: string): string[] {
   return [...serverArgs(server), 'kill-session', '-t', `=${name}`];
 }
