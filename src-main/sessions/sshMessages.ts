@@ -92,7 +92,8 @@ function preferredLine(cause: SshMessageCause, lines: readonly string[], index: 
     const line = (lines[i] ?? '').trim();
     if (wanted.test(line)) return cause === 'jump' ? `Jump host: ${line}` : line;
   }
-  return undefined;
+  // With ControlPersist ssh sends the jump ssh's stderr to /dev/null: its reason never reaches the pane.
+  return cause === 'jump' ? `Jump host failed: ${(lines[index] ?? '').trim()}` : undefined;
 }
 
 /** The last line with text: what ssh (or the program) said last, for an ending nobody could explain. */
