@@ -239,6 +239,10 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     },
     onSecretRejected: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
     onPasswordServed: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
+    onAskingUser: (sessionId) => {
+      health.suspendDeadline(sessionId);
+      direct.suspendDeadline(sessionId);
+    },
     logger: opts.logger,
   });
   const askpassServer = tools.askpass

@@ -151,6 +151,11 @@ export class DirectSessions implements SessionBackend {
     return { pty, replay: session.replay };
   }
 
+  /** ssh asks the user (a password, a passphrase): no deadline for this attempt while they answer. */
+  suspendDeadline(id: string): void {
+    this.sessions.get(id)?.deadlineTimer?.cancel();
+  }
+
   /** Starts ssh again in the same session now (the user asked): a fresh count of retries. */
   async reconnect(id: string): Promise<boolean> {
     const session = this.sessions.get(id);

@@ -108,6 +108,7 @@ export class SessionHealth {
     const controlPath = record.options.controlPath;
     if (controlPath)
       await this.deps.sharing.ensureUsable(controlPath, 'muxdeck-check', []).catch(() => false);
+    this.answering.delete(record.name);
     await this.deps.tmux.setOptions(record.name, { gaveUp: undefined });
     const command = await this.replayingCommand(record);
     await this.setStatus(record.name, 'connecting', undefined);
@@ -125,7 +126,16 @@ export class SessionHealth {
     this.authNotes.set(sessionId, reason);
   }
 
+  /**
+   * ssh asks the user (a password, a passphrase): the connect deadline stops for this attempt, or it
+   * would end the attempt while they type.
+   */
+  suspendDeadline(sessionId: string): void {
+    this.answering.add(sessionId);
+  }
+
   forget(sessionId: string): void {
+    this.answering.delete(sessionId);
     this.authNotes.delete(sessionId);
     this.statusPendingSince.delete(sessionId);
     this.retries.get(sessionId)?.timer?.cancel();
@@ -150,6 +160,8 @@ export class SessionHealth {
   /** Sessions whose death could not be handled yet (see reconcileRecord). */
   private readonly unhandledDeaths = new Set<string>();
 
+  /** Attempts waiting for the user's answer to ssh's question: no deadline for them. */
+  private readonly answering = new Set<string>();
   /** Dead panes whose process was seen gone (reaped) while tmux had no status for it. */
   private readonly reapedWithoutStatus = new Set<string>();
 
@@ -272,9 +284,9 @@ export class SessionHealth {
       // Judged before (maybe by an earlier run of the app): the user has been told already. A drop is
       // judged again, so retries resume after a restart.
       const judged = parseEnding(record.options.ending);
-      if (judged && judged.kind !== 'dropped' && judged.at >= (record.paneDeadAt ?? Infinity)) return false;
+      if (judged && judged.kind !== 'dropped' && record.options.judgedDeath === deathId) return false;
       try {
-        await this.handleDeath(record);
+        await this.handleDeath(record, deathId);
       } catch (error) {
         // Handling failed half-way (a tmux call timed out under load): the settling check tries again.
         this.handledDeaths.delete(record.name);
@@ -288,6 +300,7 @@ export class SessionHealth {
       this.retries.get(record.name)?.timer?.cancel();
       this.retries.delete(record.name);
       this.authNotes.delete(record.name);
+      this.answering.delete(record.name);
       const now = this.deps.clock.now();
       // Connected before: this is a new login, and the shell the user had (sudo -i, a venv) is gone.
       const again = record.options.connectedAt !== undefined;
@@ -311,6 +324,7 @@ export class SessionHealth {
     const since = Number(options.statusSince);
     // Without a shared master's socket, connected cannot be told from connecting: no deadline then.
     if (options.status !== 'connecting' || options.gaveUp || !options.controlPath) return false;
+    if (this.answering.has(record.name)) return false;
     if (!deadline || !Number.isFinite(since)) return false;
     if (this.deps.clock.now() < deadlineAt(since, deadline) || record.panePid === undefined) return false;
     this.deps.logger.info('connect deadline passed', { session: record.name, seconds: deadline.seconds });
@@ -324,7 +338,7 @@ export class SessionHealth {
     return controlPath !== undefined && this.deps.sharing.hasSocket(controlPath);
   }
 
-  private async handleDeath(record: TmuxSessionRecord): Promise<void> {
+  private async handleDeath(record: TmuxSessionRecord, deathId: string): Promise<void> {
     const captured = await this.deps.tmux.capturePane(record.name, {
       history: false,
       escapes: false,
@@ -369,7 +383,7 @@ export class SessionHealth {
       this.retries.get(record.name)?.timer?.cancel();
       this.retries.delete(record.name);
       this.authNotes.delete(record.name);
-      await this.setStatus(record.name, step.status, step.reason, { ending });
+      await this.setStatus(record.name, step.status, step.reason, { ending, judgedDeath: deathId });
       return;
     }
     const retry: PendingRetry = { attempt: step.attempt, nextAt: this.deps.clock.now() + step.delayMs };
@@ -386,7 +400,7 @@ export class SessionHealth {
     name: string,
     status: ConnectionStatus,
     reason: string | undefined,
-    extra: { connectedAt?: number; reconnectedAt?: number; ending?: string } = {},
+    extra: { connectedAt?: number; reconnectedAt?: number; ending?: string; judgedDeath?: string } = {},
   ): Promise<void> {
     await this.deps.tmux.setOptions(name, {
       status,
@@ -395,6 +409,7 @@ export class SessionHealth {
       ...(extra.connectedAt !== undefined ? { connectedAt: String(extra.connectedAt) } : {}),
       ...(extra.reconnectedAt !== undefined ? { reconnectedAt: String(extra.reconnectedAt) } : {}),
       ...(extra.ending !== undefined ? { ending: extra.ending } : {}),
+      ...(extra.judgedDeath !== undefined ? { judgedDeath: extra.judgedDeath } : {}),
     });
   }
 }

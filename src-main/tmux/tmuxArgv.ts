@@ -32,6 +32,8 @@ export const SESSION_OPTIONS = {
   deadline: '@muxdeck_deadline',
   /** Set when Muxdeck stopped the attempt at its deadline: the ending is then "gave up", whatever ssh says. */
   gaveUp: '@muxdeck_gave_up',
+  /** Which death of the pane (pid@time) the ending is about, so a restarted app does not judge it twice. */
+  judgedDeath: '@muxdeck_judged',
   /** When a dropped session connected again (ms), for the status's "reconnected". */
   reconnectedAt: '@muxdeck_reconnected_at',
 } as const;
