@@ -63,11 +63,11 @@ export class DirectSessions implements SessionBackend {
     },
   ) {}
 
-  async has(id: string): Promise<boolean> {
-    return this.sessions.has(id);
+  has(id: string): Promise<boolean> {
+    return Promise.resolve(this.sessions.has(id));
   }
 
-  async open(spec: SessionSpec): Promise<void> {
+  open(spec: SessionSpec): Promise<void> {
     const now = this.deps.clock.now();
     const session: DirectSession = {
       spec,
@@ -82,38 +82,42 @@ export class DirectSessions implements SessionBackend {
     };
     this.sessions.set(spec.id, session);
     this.wire(session);
+    return Promise.resolve();
   }
 
-  async list(): Promise<SessionInfo[]> {
-    return [...this.sessions.values()].map((s) => {
-      this.noticeConnection(s);
-      return {
-        id: s.spec.id,
-        hostId: s.spec.hostId,
-        label: s.spec.label,
-        createdAt: s.createdAt,
-        state: s.exit ? 'exited' : 'running',
-        ...(s.exit?.status !== undefined ? { exitStatus: s.exit.status } : {}),
-        attachedClients: s.listeners.size,
-        mode: 'direct',
-        status: s.status,
-        ...(s.reason ? { reason: s.reason } : {}),
-        statusSince: s.statusSince,
-        ...(s.connectedAt ? { connectedAt: s.connectedAt } : {}),
-        ...(s.reconnectedAt ? { reconnectedAt: s.reconnectedAt } : {}),
-        ...(s.ending ? { ending: s.ending } : {}),
-        connectDeadline: s.spec.deadline,
-        ...(s.retry
-          ? {
-              reconnect: {
-                attempt: s.retry.attempt,
-                maxAttempts: this.deps.policy().maxAttempts,
-                ...(s.retry.nextAt ? { nextAt: s.retry.nextAt } : {}),
-              },
-            }
-          : {}),
-      };
-    });
+  list(): Promise<SessionInfo[]> {
+    return Promise.resolve([...this.sessions.values()].map((s) => this.info(s)));
+  }
+
+  /** One session as the UI sees it; noticing on the way a master that came up since the last look. */
+  private info(s: DirectSession): SessionInfo {
+    this.noticeConnection(s);
+    return {
+      id: s.spec.id,
+      hostId: s.spec.hostId,
+      label: s.spec.label,
+      createdAt: s.createdAt,
+      state: s.exit ? 'exited' : 'running',
+      ...(s.exit?.status !== undefined ? { exitStatus: s.exit.status } : {}),
+      attachedClients: s.listeners.size,
+      mode: 'direct',
+      status: s.status,
+      ...(s.reason ? { reason: s.reason } : {}),
+      statusSince: s.statusSince,
+      ...(s.connectedAt ? { connectedAt: s.connectedAt } : {}),
+      ...(s.reconnectedAt ? { reconnectedAt: s.reconnectedAt } : {}),
+      ...(s.ending ? { ending: s.ending } : {}),
+      connectDeadline: s.spec.deadline,
+      ...(s.retry
+        ? {
+            reconnect: {
+              attempt: s.retry.attempt,
+              maxAttempts: this.deps.policy().maxAttempts,
+              ...(s.retry.nextAt ? { nextAt: s.retry.nextAt } : {}),
+            },
+          }
+        : {}),
+    };
   }
 
   /** Keep this signature: TerminalService attaches a terminal to a direct session's pty through it. */
@@ -157,17 +161,22 @@ export class DirectSessions implements SessionBackend {
   }
 
   /** Starts ssh again in the same session now (the user asked): a fresh count of retries. */
-  async reconnect(id: string): Promise<boolean> {
+  reconnect(id: string): Promise<boolean> {
     const session = this.sessions.get(id);
-    if (!session) return false;
-    if (!session.exit) return true;
-    session.retry?.timer?.cancel();
-    delete session.retry;
-    this.restart(session);
-    return true;
+    if (!session) return Promise.resolve(false);
+    if (session.exit) {
+      session.retry?.timer?.cancel();
+      delete session.retry;
+      this.restart(session);
+    }
+    return Promise.resolve(true);
   }
 
-  async close(id: string): Promise<boolean> {
+  close(id: string): Promise<boolean> {
+    return Promise.resolve(this.closeNow(id));
+  }
+
+  private closeNow(id: string): boolean {
     const session = this.sessions.get(id);
     if (!session) return false;
     this.sessions.delete(id);
@@ -291,7 +300,7 @@ export class DirectSessions implements SessionBackend {
       action: step.action,
     });
     if (step.action === 'close') {
-      void this.close(session.spec.id);
+      this.closeNow(session.spec.id);
       return;
     }
     session.ending = { ...verdict, at: this.deps.clock.now() };

@@ -5,6 +5,7 @@ import type { TmuxSessionRecord } from '../tmux/sessionListParser';
 import type { TmuxServer } from '../tmux/tmuxServer';
 import { deadlineAt, parseStoredDeadline } from './connectDeadline';
 import { nextStep } from './endingPolicy';
+import { ExitStatusWait, processExists } from './exitStatusWait';
 import type { ReconnectPolicy } from './reconnectPolicy';
 import { replayCommand, screenToReplay, storedArgv } from './screenReplay';
 import { afterLastSeam, seamLine } from './seamLine';
@@ -23,15 +24,6 @@ const EXIT_REASON_LINES = 40;
  * (an ssh refused at once), so while any session is still connecting, look again this often.
  */
 const SETTLING_CHECK_MS = 1_000;
-/**
- * tmux records a pane's exit status when it reaps the process, which can come well after it marked the
- * pane dead (the pty closed first) on a loaded machine. Judging without the status is what once closed
- * the tabs of failed connections, so Muxdeck waits for it as long as the process is still there (not yet
- * reaped), and at most this long: a status still missing then is an unknown ending, never a clean exit.
- */
-const EXIT_STATUS_MAX_WAIT_MS = 30_000;
-/** How long a missing exit status may be tmux's ordinary delay before Muxdeck nudges it (nudgeReaper). */
-const NUDGE_REAPER_AFTER_MS = 1_000;
 
 /**
  * The connection status of every session, and what follows from it: a dropped connection
@@ -69,7 +61,17 @@ export class SessionHealth {
       /** Ends a pane's process group (ssh and its ProxyJump children). Default: SIGTERM to -pid. */
       killProcessGroup?: (pid: number) => void;
     },
-  ) {}
+  ) {
+    this.exitStatus = new ExitStatusWait({
+      clock: deps.clock,
+      logger: deps.logger,
+      processExists: deps.processExists ?? processExists,
+      nudgeServer: () => deps.tmux.signalServer('SIGCHLD'),
+    });
+  }
+
+  /** Dead panes waiting for the exit status tmux records. */
+  private readonly exitStatus: ExitStatusWait;
 
   /** Compares what tmux says with what Muxdeck knows, and acts on the difference. Safe to call often. */
   reconcile(): Promise<void> {
@@ -137,12 +139,11 @@ export class SessionHealth {
   forget(sessionId: string): void {
     this.answering.delete(sessionId);
     this.authNotes.delete(sessionId);
-    this.statusPendingSince.delete(sessionId);
+    this.exitStatus.forget(sessionId);
     this.retries.get(sessionId)?.timer?.cancel();
     this.retries.delete(sessionId);
     this.handledDeaths.delete(sessionId);
     this.unhandledDeaths.delete(sessionId);
-    this.reapedWithoutStatus.delete(sessionId);
   }
 
   dispose(): void {
@@ -154,66 +155,17 @@ export class SessionHealth {
   }
 
   private disposed = false;
-  /** Dead panes whose exit status tmux has not reported yet, and since when. */
-  private readonly statusPendingSince = new Map<string, number>();
   private readonly authNotes = new Map<string, string>();
   /** Sessions whose death could not be handled yet (see reconcileRecord). */
   private readonly unhandledDeaths = new Set<string>();
 
   /** Attempts waiting for the user's answer to ssh's question: no deadline for them. */
   private readonly answering = new Set<string>();
-  /** Dead panes whose process was seen gone (reaped) while tmux had no status for it. */
-  private readonly reapedWithoutStatus = new Set<string>();
-
-  private awaitingExitStatus(record: TmuxSessionRecord): boolean {
-    if (record.paneDeadStatus !== undefined || record.paneDeadSignal !== undefined) {
-      this.statusPendingSince.delete(record.name);
-      this.reapedWithoutStatus.delete(record.name);
-      return false;
-    }
-    const since = this.statusPendingSince.get(record.name) ?? this.deps.clock.now();
-    this.statusPendingSince.set(record.name, since);
-    const waited = this.deps.clock.now() - since;
-    const exists = this.deps.processExists ?? processExists;
-    if (record.panePid !== undefined && exists(record.panePid)) {
-      this.reapedWithoutStatus.delete(record.name);
-      if (waited < EXIT_STATUS_MAX_WAIT_MS) return true;
-    } else if (!this.reapedWithoutStatus.has(record.name) && waited < EXIT_STATUS_MAX_WAIT_MS) {
-      // Gone now, but this listing may predate the reaping: look once more before deciding it was lost.
-      this.reapedWithoutStatus.add(record.name);
-      return true;
-    }
-    this.statusPendingSince.delete(record.name);
-    this.reapedWithoutStatus.delete(record.name);
-    return false;
-  }
-
-  private lastNudge = 0;
-
-  /**
-   * Seen under load: tmux misses the SIGCHLD of a pane's process, which then stays a zombie with its
-   * status uncollected until some other child of tmux dies. A SIGCHLD sent to the tmux server makes it
-   * reap (waitpid) and record the status as usual; harmless when there is nothing to reap.
-   */
-  private async nudgeReaper(record: TmuxSessionRecord): Promise<void> {
-    const since = this.statusPendingSince.get(record.name);
-    const now = this.deps.clock.now();
-    if (
-      since === undefined ||
-      now - since < NUDGE_REAPER_AFTER_MS ||
-      now - this.lastNudge < NUDGE_REAPER_AFTER_MS
-    )
-      return;
-    this.lastNudge = now;
-    this.deps.logger.info('exit status still missing: asking tmux to reap', { session: record.name });
-    await this.deps.tmux.signalServer('SIGCHLD').catch(() => undefined);
-  }
-
   private scheduleSettlingCheck(records: readonly TmuxSessionRecord[]): void {
     const settling = records.some(
       (r) =>
         (!r.paneDead && r.options.status === 'connecting') ||
-        this.statusPendingSince.has(r.name) ||
+        this.exitStatus.has(r.name) ||
         this.unhandledDeaths.has(r.name),
     );
     if (!settling || this.settlingCheck || this.disposed) return;
@@ -274,8 +226,8 @@ export class SessionHealth {
     if (record.paneDead) {
       // tmux marks a pane dead when its pty closes, a moment (under load, seconds) before it reaps the
       // process and records its status: judge only with the status, or once it is known to be lost.
-      if (this.awaitingExitStatus(record)) {
-        await this.nudgeReaper(record);
+      if (this.exitStatus.awaiting(record)) {
+        await this.exitStatus.nudge(record.name);
         return false;
       }
       const deathId = `${record.panePid ?? ''}@${record.paneDeadAt ?? ''}`;
@@ -422,15 +374,6 @@ export function parseEnding(value: string | undefined): SessionEnding | undefine
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
