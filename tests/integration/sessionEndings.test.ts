@@ -158,6 +158,9 @@ describe.each(['tmux', 'direct'] as const)('every ending is told (%s)', (backend
     const text = await paneText(session.id);
     // The old shell's output stays above the seam; the new login's prompt comes below it.
     expect(text.indexOf('before-21')).toBeLessThan(text.search(/— connection lost/));
+    // The replay's clear pushed no blank page into the history (tmux.conf: scroll-on-clear off).
+    const between = text.slice(text.indexOf('before-21'), text.search(/— connection lost/));
+    expect(between).not.toMatch(/(\r?\n[ \t]*){20}/);
     await type(session.id, 'echo after-$((20+2))');
     await waitForPane(session.id, /^after-22\r?$/m);
   });
