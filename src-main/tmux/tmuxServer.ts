@@ -108,6 +108,15 @@ export class TmuxServer {
     await this.exec(stopPipePaneArgv(this.deps.address, name), { allowNoServer: true });
   }
 
+  /** Sends a signal to the tmux server process itself (see SessionHealth.nudgeReaper); no server, no-op. */
+  async signalServer(signal: NodeJS.Signals): Promise<void> {
+    const pid = Number.parseInt(
+      (await this.exec(serverPidArgv(this.deps.address), { allowNoServer: true })) ?? '',
+      10,
+    );
+    if (Number.isInteger(pid) && pid > 1) process.kill(pid, signal);
+  }
+
   async respawnPane(name: string, command?: readonly string[]): Promise<void> {
     await this.exec(respawnPaneArgv(this.deps.address, name, command), { allowNoServer: false });
   }
@@ -117,15 +126,6 @@ export class TmuxServer {
     opts: { history: boolean; escapes: boolean; lastLines?: number },
   ): Promise<string> {
     return (await this.exec(capturePaneArgv(this.deps.address, name, opts), { allowNoServer: true })) ?? '';
-  }
-
-  /** Sends a signal to the tmux server process itself (see SessionHealth.nudgeReaper); no server, no-op. */
-  async signalServer(signal: NodeJS.Signals): Promise<void> {
-    const pid = Number.parseInt(
-      (await this.exec(serverPidArgv(this.deps.address), { allowNoServer: true })) ?? '',
-      10,
-    );
-    if (Number.isInteger(pid) && pid > 1) process.kill(pid, signal);
   }
 
   /** Returns false when the session did not exist. */
