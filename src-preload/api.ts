@@ -72,6 +72,57 @@ export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 export const PersistenceMode = z.enum(['local', 'remote', 'direct']);
 export type PersistenceMode = z.infer<typeof PersistenceMode>;
 
+/**
+ * How a session ended, told apart so each ending gets the right words and the right follow-up:
+ * exited: the user's program ended (ssh returns its status); connect-failed: ssh never got a session
+ * (refused, unreachable, DNS, negotiation, host key, authentication, jump host, configuration, or
+ * Muxdeck's connect deadline); dropped: a connection that had been up was lost (only these are
+ * retried); unknown: Muxdeck could not tell, so the pane is kept and nothing is assumed.
+ */
+export const SessionEndingKind = z.enum(['exited', 'connect-failed', 'dropped', 'unknown']);
+export type SessionEndingKind = z.infer<typeof SessionEndingKind>;
+
+export const ConnectFailureCause = z.enum([
+  'refused',
+  'unreachable',
+  'dns',
+  'negotiation',
+  'host-key',
+  'auth',
+  'jump',
+  'config',
+  'deadline',
+  'closed',
+  'other',
+]);
+export type ConnectFailureCause = z.infer<typeof ConnectFailureCause>;
+
+export const SessionEnding = z.object({
+  kind: SessionEndingKind,
+  /** What failed, for connect-failed. */
+  cause: ConnectFailureCause.optional(),
+  /** The program's exit status as ssh returned it, when tmux recorded one. */
+  exitStatus: z.number().int().optional(),
+  /** The signal that ended ssh, when one did. */
+  signal: z.number().int().optional(),
+  /** ssh's own words: the line of the pane that told what happened. */
+  message: z.string().max(2000).optional(),
+  /** When Muxdeck judged the ending (ms since epoch). */
+  at: z.number().int(),
+});
+export type SessionEnding = z.infer<typeof SessionEnding>;
+
+/** When Muxdeck stops waiting for a connection, and whose limit that is. */
+export const ConnectDeadline = z.object({
+  seconds: z.number().int().min(1),
+  /** ssh-config: the host's ConnectTimeout (from `ssh -G`); setting: Settings → connect deadline. */
+  source: z.enum(['ssh-config', 'setting']),
+});
+export type ConnectDeadline = z.infer<typeof ConnectDeadline>;
+
+/** How long the status says "reconnected" after a dropped session connected again. */
+export const RECONNECTED_NOTICE_MS = 10_000;
+
 export const SessionInfo = z.object({
   /** The tmux session name: the tmux server alone is enough to rebuild the UI. */
   id: z.string(),
@@ -91,6 +142,12 @@ export const SessionInfo = z.object({
   connectedAt: z.number().int().optional(),
   /** Where this session's output is logged, when logging is on for its host. */
   logFile: z.string().optional(),
+  /** How the last run of ssh in this session ended; absent while it runs for the first time. */
+  ending: SessionEnding.optional(),
+  /** The connect deadline of this session's attempts (the elapsed time shows against it). */
+  connectDeadline: ConnectDeadline.optional(),
+  /** When a dropped session connected again: a new login, the old shell's context is gone. */
+  reconnectedAt: z.number().int().optional(),
   /** Present while Muxdeck retries a dropped connection. */
   reconnect: z
     .object({
@@ -916,6 +973,12 @@ const appSettingFields = {
   recentLimit: z.number().int('a whole number').min(0, 'from 0 to 200').max(200, 'from 0 to 200'),
   /** Automatic reconnection attempts after a dropped connection (exponential backoff); 0 turns it off. */
   reconnectAttempts: z.number().int('a whole number').min(0, 'from 0 to 20').max(20, 'from 0 to 20'),
+  /** Seconds Muxdeck waits for a connection when the host's ssh config sets no ConnectTimeout. */
+  connectTimeoutSeconds: z
+    .number()
+    .int('a whole number')
+    .min(1, 'from 1 to 600 seconds')
+    .max(600, 'from 1 to 600 seconds'),
   /** Keep a pane whose remote command finished (user typed exit) instead of closing its tab. */
   keepClosedPanes: z.boolean(),
   /** A session log stops growing at this size. */
@@ -950,6 +1013,7 @@ export type AppSettingsPatch = z.infer<typeof AppSettingsPatch>;
 export const DEFAULT_APP_SETTINGS: AppSettings = {
   recentLimit: 20,
   reconnectAttempts: 3,
+  connectTimeoutSeconds: 20,
   keepClosedPanes: false,
   logSizeCapMb: 50,
   terminal: {},

@@ -20,6 +20,7 @@ import { SessionHealth } from '../sessions/sessionHealth';
 import { SessionLogs } from '../sessions/sessionLogs';
 import { DirectSessions } from '../sessions/directSessions';
 import { SessionService } from '../sessions/sessionService';
+import { TmuxBackend } from '../sessions/tmuxBackend';
 import { ConnectionSharing } from '../ssh/connectionSharing';
 import { PANE_EVENTS_VARIABLE, PaneEventsWatcher } from '../tmux/paneEventsWatcher';
 import { keytarSecretStore } from '../platform/keytarSecretStore';
@@ -158,11 +159,15 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     capBytes: () => settings.get().logSizeCapMb * 1024 * 1024,
   });
   logs.watchCaps();
+  const reconnectPolicy = () => ({
+    ...DEFAULT_RECONNECT_POLICY,
+    maxAttempts: settings.get().reconnectAttempts,
+  });
   const health = new SessionHealth({
     tmux,
     sharing,
     clock: systemClock,
-    policy: () => ({ ...DEFAULT_RECONNECT_POLICY, maxAttempts: settings.get().reconnectAttempts }),
+    policy: reconnectPolicy,
     keepClosedPanes: () => settings.get().keepClosedPanes,
     // The last screen of a dropped session, printed again when it reconnects; deleted once printed.
     saveScreen: async (sessionId, screen) => {
@@ -201,21 +206,21 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     cwd: userHome,
     clock: systemClock,
     hasControlSocket: (path) => sharing.hasSocket(path),
+    policy: reconnectPolicy,
+    keepClosedPanes: () => settings.get().keepClosedPanes,
     onChange: () => void late.sessions?.announce().catch(() => undefined),
+    logger: opts.logger,
   });
   const sessions = new SessionService({
-    tmux,
+    tmux: new TmuxBackend({ tmux, health, clock: systemClock, cwd: userHome, logs }),
+    direct,
     catalog,
     ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
     sharing,
-    health,
     runner,
-    clock: systemClock,
     env,
-    cwd: userHome,
     settings: tree,
-    logs,
-    direct,
+    connectTimeoutSeconds: () => settings.get().connectTimeoutSeconds,
     tmuxAvailable: tools.tmuxPath !== undefined,
     shareConnections: tools.connectionSharing,
     sessionEnvironment: (sessionId) => ({ MUXDECK_SESSION: sessionId }),
@@ -235,6 +240,10 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     },
     onSecretRejected: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
     onPasswordServed: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
+    onAskingUser: (sessionId) => {
+      health.suspendDeadline(sessionId);
+      direct.suspendDeadline(sessionId);
+    },
     logger: opts.logger,
   });
   const askpassServer = tools.askpass
@@ -324,7 +333,11 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       opts.logger.warn('session health check failed', { error: String(error) });
     });
   paneEvents.start(reconcile);
-  const stopWatchingSockets = sharing.watch(reconcile);
+  // A master that comes or goes is a direct session's "connected" too, which only a listing notices.
+  const stopWatchingSockets = sharing.watch(() => {
+    reconcile();
+    void sessions.announce().catch(() => undefined);
+  });
   const sweep = setInterval(reconcile, 5_000);
   sweep.unref();
   reconcile();

@@ -43,6 +43,8 @@ export class AskpassBroker {
        * login then fails, this is why: the caller keeps the reason until the session connects.
        */
       onPasswordServed?: (session: string, reasonIfRejected: string) => void;
+      /** The user is asked in the terminal: the attempt now waits for them, not for the network. */
+      onAskingUser?: (session: string) => void;
       logger: Logger;
     },
   ) {}
@@ -51,7 +53,10 @@ export class AskpassBroker {
     const host = await this.deps.hostOf(request.session);
     if (!host) return { kind: 'refuse', reason: 'This session is not one of Muxdeck’s.' };
     const meaning = interpretPrompt(request.prompt, host);
-    if (!meaning.account) return { kind: 'ask', echo: meaning.echo, offerSave: false };
+    if (!meaning.account) {
+      this.deps.onAskingUser?.(request.session);
+      return { kind: 'ask', echo: meaning.echo, offerSave: false };
+    }
 
     const servedKey = `${request.session}|${request.sshPid}|${meaning.account}`;
     if (this.served.has(servedKey)) {
@@ -66,7 +71,10 @@ export class AskpassBroker {
       });
       return undefined;
     });
-    if (secret === undefined) return { kind: 'ask', echo: false, offerSave: true, saveLabel: meaning.label };
+    if (secret === undefined) {
+      this.deps.onAskingUser?.(request.session);
+      return { kind: 'ask', echo: false, offerSave: true, saveLabel: meaning.label };
+    }
     this.served.add(servedKey);
     if (meaning.kind === 'password')
       this.deps.onPasswordServed?.(request.session, rejectedReason(meaning.label));

@@ -1,11 +1,15 @@
-import type { ConnectionStatus, SessionInfo } from '../../src-preload/api';
+import { SessionEnding, type ConnectionStatus, type SessionInfo } from '../../src-preload/api';
 import type { Clock, Logger } from '../ports';
 import type { ConnectionSharing } from '../ssh/connectionSharing';
 import type { TmuxSessionRecord } from '../tmux/sessionListParser';
 import type { TmuxServer } from '../tmux/tmuxServer';
-import { classifyExit } from './exitClassifier';
-import { reconnectDelay, type ReconnectPolicy } from './reconnectPolicy';
+import { deadlineAt, parseStoredDeadline } from './connectDeadline';
+import { nextStep } from './endingPolicy';
+import { ExitStatusWait, processExists } from './exitStatusWait';
+import type { ReconnectPolicy } from './reconnectPolicy';
 import { replayCommand, screenToReplay, storedArgv } from './screenReplay';
+import { afterLastSeam, seamLine } from './seamLine';
+import { classifyEnding } from './sessionEnding';
 
 interface PendingRetry {
   attempt: number;
@@ -13,15 +17,13 @@ interface PendingRetry {
   timer?: { cancel(): void };
 }
 
-/** How many lines at the bottom of a dead pane hold ssh's last words. */
-const EXIT_REASON_LINES = 15;
+/** How many lines at the bottom of a dead pane hold ssh's last words (a changed host key takes ~20). */
+const EXIT_REASON_LINES = 40;
 /**
  * tmux does not always fire pane-died for a process that exits within milliseconds of starting
  * (an ssh refused at once), so while any session is still connecting, look again this often.
  */
 const SETTLING_CHECK_MS = 1_000;
-/** How long to wait for tmux to report a dead pane's exit status before judging without it. */
-const EXIT_STATUS_WAIT_MS = 2_000;
 
 /**
  * The connection status of every session, and what follows from it: a dropped connection
@@ -54,8 +56,22 @@ export class SessionHealth {
       /** Called after any status change so listeners can refresh. */
       onChange: () => void;
       logger: Logger;
+      /** Whether a process exists (a zombie not yet reaped by tmux counts). Default: kill(pid, 0). */
+      processExists?: (pid: number) => boolean;
+      /** Ends a pane's process group (ssh and its ProxyJump children). Default: SIGTERM to -pid. */
+      killProcessGroup?: (pid: number) => void;
     },
-  ) {}
+  ) {
+    this.exitStatus = new ExitStatusWait({
+      clock: deps.clock,
+      logger: deps.logger,
+      processExists: deps.processExists ?? processExists,
+      nudgeServer: () => deps.tmux.signalServer('SIGCHLD'),
+    });
+  }
+
+  /** Dead panes waiting for the exit status tmux records. */
+  private readonly exitStatus: ExitStatusWait;
 
   /** Compares what tmux says with what Muxdeck knows, and acts on the difference. Safe to call often. */
   reconcile(): Promise<void> {
@@ -94,8 +110,11 @@ export class SessionHealth {
     const controlPath = record.options.controlPath;
     if (controlPath)
       await this.deps.sharing.ensureUsable(controlPath, 'muxdeck-check', []).catch(() => false);
+    this.answering.delete(record.name);
+    await this.deps.tmux.setOptions(record.name, { gaveUp: undefined });
+    const command = await this.replayingCommand(record);
     await this.setStatus(record.name, 'connecting', undefined);
-    await this.deps.tmux.respawnPane(record.name, await this.replayingCommand(record));
+    await this.deps.tmux.respawnPane(record.name, command);
     await this.deps.onRespawned?.(record);
     this.deps.onChange();
     // A respawned ssh that fails at once may die without a pane-died event: look again soon.
@@ -109,9 +128,18 @@ export class SessionHealth {
     this.authNotes.set(sessionId, reason);
   }
 
+  /**
+   * ssh asks the user (a password, a passphrase): the connect deadline stops for this attempt, or it
+   * would end the attempt while they type.
+   */
+  suspendDeadline(sessionId: string): void {
+    this.answering.add(sessionId);
+  }
+
   forget(sessionId: string): void {
+    this.answering.delete(sessionId);
     this.authNotes.delete(sessionId);
-    this.statusPendingSince.delete(sessionId);
+    this.exitStatus.forget(sessionId);
     this.retries.get(sessionId)?.timer?.cancel();
     this.retries.delete(sessionId);
     this.handledDeaths.delete(sessionId);
@@ -127,29 +155,17 @@ export class SessionHealth {
   }
 
   private disposed = false;
-  /** Dead panes whose exit status tmux has not reported yet, and since when. */
-  private readonly statusPendingSince = new Map<string, number>();
   private readonly authNotes = new Map<string, string>();
   /** Sessions whose death could not be handled yet (see reconcileRecord). */
   private readonly unhandledDeaths = new Set<string>();
 
-  private awaitingExitStatus(record: TmuxSessionRecord): boolean {
-    if (record.paneDeadStatus !== undefined || record.paneDeadSignal !== undefined) {
-      this.statusPendingSince.delete(record.name);
-      return false;
-    }
-    const since = this.statusPendingSince.get(record.name) ?? this.deps.clock.now();
-    this.statusPendingSince.set(record.name, since);
-    if (this.deps.clock.now() - since < EXIT_STATUS_WAIT_MS) return true;
-    this.statusPendingSince.delete(record.name);
-    return false;
-  }
-
+  /** Attempts waiting for the user's answer to ssh's question: no deadline for them. */
+  private readonly answering = new Set<string>();
   private scheduleSettlingCheck(records: readonly TmuxSessionRecord[]): void {
     const settling = records.some(
       (r) =>
         (!r.paneDead && r.options.status === 'connecting') ||
-        this.statusPendingSince.has(r.name) ||
+        this.exitStatus.has(r.name) ||
         this.unhandledDeaths.has(r.name),
     );
     if (!settling || this.settlingCheck || this.disposed) return;
@@ -161,24 +177,29 @@ export class SessionHealth {
     }, SETTLING_CHECK_MS);
   }
 
-  /** The session's command behind a replay of its last screen, or undefined to rerun it as it was. */
+  /**
+   * The session's command behind a replay of its last screen and a seam line, or undefined to rerun it
+   * as it was (no argv stored, or remote mode: the host's tmux keeps the shell and redraws it).
+   */
   private async replayingCommand(record: TmuxSessionRecord): Promise<string[] | undefined> {
-    // In remote mode the host's tmux redraws the whole screen on reattach: nothing to keep.
     if (record.options.mode === 'remote') return undefined;
     const argv = storedArgv(record.options.argv);
-    if (!argv || !this.deps.saveScreen) return undefined;
+    if (!argv) return undefined;
+    const lostAt = parseEnding(record.options.ending)?.at ?? record.paneDeadAt ?? this.deps.clock.now();
+    const seam = seamLine(lostAt, this.deps.clock.now());
     try {
       const screen = screenToReplay(
         await this.deps.tmux.capturePane(record.name, { history: false, escapes: true }),
       );
-      const file = screen ? await this.deps.saveScreen(record.name, screen) : undefined;
-      return file ? replayCommand(file, argv) : argv;
+      const file =
+        screen && this.deps.saveScreen ? await this.deps.saveScreen(record.name, screen) : undefined;
+      return replayCommand(file, seam, argv);
     } catch (error) {
       this.deps.logger.warn('could not keep the screen for a reconnect', {
         session: record.name,
         error: String(error),
       });
-      return argv;
+      return replayCommand(undefined, seam, argv);
     }
   }
 
@@ -203,16 +224,21 @@ export class SessionHealth {
   /** Acts on one session's state; true when its status changed. */
   private async reconcileRecord(record: TmuxSessionRecord): Promise<boolean> {
     if (record.paneDead) {
-      // tmux marks a pane dead when its pty closes, a moment before it reaps the process (and
-      // sometimes never records the status): wait briefly for it, then judge by ssh's words.
-      if (this.awaitingExitStatus(record)) return false;
+      // tmux marks a pane dead when its pty closes, a moment (under load, seconds) before it reaps the
+      // process and records its status: judge only with the status, or once it is known to be lost.
+      if (this.exitStatus.awaiting(record)) {
+        await this.exitStatus.nudge(record.name);
+        return false;
+      }
       const deathId = `${record.panePid ?? ''}@${record.paneDeadAt ?? ''}`;
       if (this.handledDeaths.get(record.name) === deathId) return false;
       this.handledDeaths.set(record.name, deathId);
-      // Reported before (maybe by an earlier run of the app): the user has been told already.
-      if (record.options.status === 'error') return false;
+      // Judged before (maybe by an earlier run of the app): the user has been told already. A drop is
+      // judged again, so retries resume after a restart.
+      const judged = parseEnding(record.options.ending);
+      if (judged && judged.kind !== 'dropped' && record.options.judgedDeath === deathId) return false;
       try {
-        await this.handleDeath(record);
+        await this.handleDeath(record, deathId);
       } catch (error) {
         // Handling failed half-way (a tmux call timed out under load): the settling check tries again.
         this.handledDeaths.delete(record.name);
@@ -226,9 +252,36 @@ export class SessionHealth {
       this.retries.get(record.name)?.timer?.cancel();
       this.retries.delete(record.name);
       this.authNotes.delete(record.name);
-      await this.setStatus(record.name, 'connected', undefined, { connectedAt: this.deps.clock.now() });
+      this.answering.delete(record.name);
+      const now = this.deps.clock.now();
+      // Connected before: this is a new login, and the shell the user had (sudo -i, a venv) is gone.
+      const again = record.options.connectedAt !== undefined;
+      await this.setStatus(record.name, 'connected', undefined, {
+        connectedAt: now,
+        ...(again ? { reconnectedAt: now } : {}),
+      });
       return true;
     }
+    return this.enforceDeadline(record);
+  }
+
+  /**
+   * A connection attempt past its deadline is stopped: the pane's ssh (and its jump-host children) is
+   * ended, not the tmux session, so the pane keeps its screen and ssh's words; the death that follows is
+   * judged "gave up" (not retried) because of the mark set first.
+   */
+  private async enforceDeadline(record: TmuxSessionRecord): Promise<boolean> {
+    const { options } = record;
+    const deadline = parseStoredDeadline(options.deadline);
+    const since = Number(options.statusSince);
+    // Without a shared master's socket, connected cannot be told from connecting: no deadline then.
+    if (options.status !== 'connecting' || options.gaveUp || !options.controlPath) return false;
+    if (this.answering.has(record.name)) return false;
+    if (!deadline || !Number.isFinite(since)) return false;
+    if (this.deps.clock.now() < deadlineAt(since, deadline) || record.panePid === undefined) return false;
+    this.deps.logger.info('connect deadline passed', { session: record.name, seconds: deadline.seconds });
+    await this.deps.tmux.setOptions(record.name, { gaveUp: String(this.deps.clock.now()) });
+    (this.deps.killProcessGroup ?? killProcessGroup)(record.panePid);
     return false;
   }
 
@@ -237,69 +290,98 @@ export class SessionHealth {
     return controlPath !== undefined && this.deps.sharing.hasSocket(controlPath);
   }
 
-  private async handleDeath(record: TmuxSessionRecord): Promise<void> {
-    const tail = await this.deps.tmux.capturePane(record.name, {
+  private async handleDeath(record: TmuxSessionRecord, deathId: string): Promise<void> {
+    const captured = await this.deps.tmux.capturePane(record.name, {
       history: false,
       escapes: false,
       lastLines: EXIT_REASON_LINES,
     });
-    const exit = classifyExit({ status: record.paneDeadStatus, signal: record.paneDeadSignal }, tail);
+    const tail = afterLastSeam(captured);
+    const deadline = parseStoredDeadline(record.options.deadline);
+    const verdict = classifyEnding({
+      exit: {
+        ...(record.paneDeadStatus !== undefined ? { status: record.paneDeadStatus } : {}),
+        ...(record.paneDeadSignal !== undefined ? { signal: record.paneDeadSignal } : {}),
+      },
+      tail,
+      everConnected: record.options.connectedAt !== undefined || this.masterIsUp(record),
+      ...(record.options.gaveUp && deadline ? { gaveUpAt: deadline } : {}),
+    });
+    const authNote = this.authNotes.get(record.name);
+    const step = nextStep(verdict, {
+      keepClosedPanes: this.deps.keepClosedPanes(),
+      policy: this.deps.policy(),
+      attemptsSoFar: this.retries.get(record.name)?.attempt ?? 0,
+      tail,
+      ...(deadline ? { deadline } : {}),
+      ...(authNote ? { authNote } : {}),
+    });
     this.deps.logger.info('session ended', {
       session: record.name,
-      kind: exit.kind,
+      kind: verdict.kind,
+      cause: verdict.cause,
       status: record.paneDeadStatus,
+      signal: record.paneDeadSignal,
+      action: step.action,
     });
+    const ending = JSON.stringify({ ...verdict, at: this.deps.clock.now() } satisfies SessionEnding);
 
-    if (exit.kind === 'finished') {
+    if (step.action === 'close') {
       this.forget(record.name);
-      if (this.deps.keepClosedPanes()) await this.setStatus(record.name, 'disconnected', exit.reason);
-      else await this.deps.tmux.killSession(record.name);
+      await this.deps.tmux.killSession(record.name);
       return;
     }
-    if (exit.kind !== 'network') {
+    if (step.action === 'keep') {
       this.retries.get(record.name)?.timer?.cancel();
       this.retries.delete(record.name);
-      const note = exit.kind === 'auth' ? this.authNotes.get(record.name) : undefined;
       this.authNotes.delete(record.name);
-      const host = record.options.label ?? record.name;
-      const reason =
-        exit.kind === 'host-key'
-          ? `The host key of ${host} changed or could not be verified: check known_hosts before reconnecting`
-          : (note ?? exit.reason);
-      await this.setStatus(record.name, 'error', reason);
+      await this.setStatus(record.name, step.status, step.reason, { ending, judgedDeath: deathId });
       return;
     }
-
-    const policy = this.deps.policy();
-    const attempt = (this.retries.get(record.name)?.attempt ?? 0) + 1;
-    if (attempt > policy.maxAttempts) {
-      this.retries.delete(record.name);
-      const gaveUp = policy.maxAttempts > 0 ? ` (gave up after ${policy.maxAttempts} attempts)` : '';
-      await this.setStatus(record.name, 'disconnected', `${exit.reason}${gaveUp}`);
-      return;
-    }
-    const delay = reconnectDelay(policy, attempt);
-    const retry: PendingRetry = { attempt, nextAt: this.deps.clock.now() + delay };
+    const retry: PendingRetry = { attempt: step.attempt, nextAt: this.deps.clock.now() + step.delayMs };
     retry.timer = this.deps.clock.setTimeout(() => {
       void this.reconnectNow(record, { resetAttempts: false }).catch((error: unknown) =>
         this.deps.logger.warn('reconnect failed', { session: record.name, error: String(error) }),
       );
-    }, delay);
+    }, step.delayMs);
     this.retries.set(record.name, retry);
-    await this.setStatus(record.name, 'disconnected', exit.reason);
+    await this.setStatus(record.name, 'disconnected', step.reason, { ending });
   }
 
   private async setStatus(
     name: string,
     status: ConnectionStatus,
     reason: string | undefined,
-    extra: { connectedAt?: number } = {},
+    extra: { connectedAt?: number; reconnectedAt?: number; ending?: string; judgedDeath?: string } = {},
   ): Promise<void> {
     await this.deps.tmux.setOptions(name, {
       status,
       reason,
       statusSince: String(this.deps.clock.now()),
       ...(extra.connectedAt !== undefined ? { connectedAt: String(extra.connectedAt) } : {}),
+      ...(extra.reconnectedAt !== undefined ? { reconnectedAt: String(extra.reconnectedAt) } : {}),
+      ...(extra.ending !== undefined ? { ending: extra.ending } : {}),
+      ...(extra.judgedDeath !== undefined ? { judgedDeath: extra.judgedDeath } : {}),
     });
+  }
+}
+
+/** The stored ending of a session, or undefined when absent or not one. */
+export function parseEnding(value: string | undefined): SessionEnding | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = SessionEnding.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** tmux starts each pane's program as a session leader: its pid is its process group. */
+function killProcessGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGTERM');
+  } catch {
+    // Already gone: the attempt ended by itself at the same moment.
   }
 }

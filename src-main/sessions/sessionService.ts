@@ -3,18 +3,16 @@ import type { SessionInfo } from '../../src-preload/api';
 import { ApiError } from '../common/apiError';
 import { Emitter } from '../common/emitter';
 import type { HostCatalog } from '../inventory/hostCatalog';
-import type { Clock, CommandRunner } from '../ports';
+import type { CommandRunner } from '../ports';
 import type { ConnectionSharing } from '../ssh/connectionSharing';
 import { hostNameProblem } from '../ssh/hostNameValidation';
+import { findJumpLoop, jumpLoopMessage, refusalCommand } from '../ssh/jumpLoop';
 import { buildSshArgv } from '../ssh/sshArgv';
 import { sshHostOptionArgs } from '../ssh/sshHostOptions';
 import { resolveSshTarget } from '../ssh/sshTarget';
-import type { TmuxSessionRecord } from '../tmux/sessionListParser';
-import type { TmuxServer } from '../tmux/tmuxServer';
 import type { EffectiveSettingsProvider } from '../tree/effectiveSettings';
-import type { SessionHealth } from './sessionHealth';
-import type { DirectSessions } from './directSessions';
-import type { SessionLogs } from './sessionLogs';
+import { connectDeadlineFor } from './connectDeadline';
+import type { SessionBackend } from './sessionBackend';
 import { sessionRunner } from './sessionRunner';
 
 /**
@@ -29,10 +27,13 @@ export interface SshClientSettings {
   configFlag?: string;
 }
 
+/** The default connect deadline when the host's config sets no ConnectTimeout (Settings). */
+const DEFAULT_CONNECT_TIMEOUT_SECONDS = 20;
+
 /**
- * Sessions are tmux sessions on Muxdeck's private server, one per terminal pane,
- * each running ssh. The tmux server is the source of truth: listing it is enough
- * to restore every tab after the app closed or crashed.
+ * The sessions of every backend, one per terminal pane, each running ssh. This service decides what
+ * ssh runs (argv, shared connection, deadline) and which backend runs it; the backends (tmux, direct)
+ * run it, watch it and tell how it ended, each in the same way (sessionBackend.ts).
  */
 export class SessionService {
   private readonly changed = new Emitter<SessionInfo[]>();
@@ -40,41 +41,40 @@ export class SessionService {
 
   constructor(
     private readonly deps: {
-      tmux: TmuxServer;
+      /** Sessions in Muxdeck's tmux server. */
+      tmux: SessionBackend;
+      /** Sessions in `direct` mode (no tmux); absent means direct mode is unavailable. */
+      direct?: SessionBackend;
       catalog: HostCatalog;
       ssh: SshClientSettings;
       sharing: ConnectionSharing;
-      health: SessionHealth;
       runner: CommandRunner;
-      clock: Clock;
       env: NodeJS.ProcessEnv;
-      /** Working directory of new sessions (the user's home). */
-      cwd: string;
       /**
        * More options Muxdeck itself decides per host (never inventory data): e.g. one password
        * prompt when a password is saved, so a wrong saved one costs one failed login, not three.
        */
       authOptions?: (hostId: string) => Promise<string[]>;
-      /** Sessions in `direct` mode (no tmux); absent means direct mode is unavailable. */
-      direct?: DirectSessions;
       /** False when this machine has no tmux (Windows): every session then runs direct. Default true. */
       tmuxAvailable?: boolean;
       /** False where ssh has no ControlMaster (Windows): every session makes its own connection. Default true. */
       shareConnections?: boolean;
-      /** Session logs; absent means logging is unavailable. */
-      logs?: SessionLogs;
       /** Per-session variables for ssh (askpass wiring); never secrets. */
       sessionEnvironment?: (sessionId: string) => Record<string, string>;
       newSessionName?: (prefix: 'mx' | 'dx') => string;
       /** The user's tree: renamed label and inherited user/port/identity/jump host (tree service). */
       settings?: EffectiveSettingsProvider;
+      /** Settings → connect deadline (seconds), read at each open. */
+      connectTimeoutSeconds?: () => number;
     },
   ) {}
 
+  private get backends(): SessionBackend[] {
+    return this.deps.direct ? [this.deps.tmux, this.deps.direct] : [this.deps.tmux];
+  }
+
   async list(): Promise<SessionInfo[]> {
-    const records = await this.deps.tmux.listSessions();
-    const inTmux = records.filter((r) => r.options.hostId !== undefined).map((r) => this.toSessionInfo(r));
-    return [...inTmux, ...(this.deps.direct?.list() ?? [])];
+    return (await Promise.all(this.backends.map((backend) => backend.list()))).flat();
   }
 
   async find(sessionId: string): Promise<SessionInfo | undefined> {
@@ -95,10 +95,8 @@ export class SessionService {
     }
     const effective = this.deps.settings?.effectiveSettings(resolved.host, resolved.source.kind);
     const { sshPath, configFlag } = this.deps.ssh;
-    const beforeDestination = [
-      ...(configFlag ? ['-F', configFlag] : []),
-      ...sshHostOptionArgs(effective?.sshOptions ?? {}),
-    ];
+    const configOptions = configFlag ? ['-F', configFlag] : [];
+    const beforeDestination = [...configOptions, ...sshHostOptionArgs(effective?.sshOptions ?? {})];
 
     // Share one connection per real target: a second pane to the same place opens without a handshake.
     const target = await resolveSshTarget({
@@ -114,7 +112,7 @@ export class SessionService {
         : undefined;
     if (controlPath) await this.deps.sharing.ensureUsable(controlPath, destination, beforeDestination);
 
-    const command = buildSshArgv({
+    const sshArgv = buildSshArgv({
       sshPath,
       destination,
       ...(configFlag ? { configFile: configFlag } : {}),
@@ -125,71 +123,57 @@ export class SessionService {
         ...((await this.deps.authOptions?.(resolved.host.id)) ?? []),
       ],
     });
+    const loop = target
+      ? await findJumpLoop({
+          runner: this.deps.runner,
+          sshPath,
+          configOptions,
+          destination,
+          target,
+          env: this.deps.env,
+        })
+      : undefined;
     const runner = sessionRunner(effective?.persistence ?? 'local', this.deps.tmuxAvailable ?? true);
-    const direct = runner === 'direct' ? this.deps.direct : undefined;
-    const name = (this.deps.newSessionName ?? defaultSessionName)(direct ? 'dx' : 'mx');
-    if (direct) {
-      direct.open({
-        id: name,
-        hostId: resolved.host.id,
-        label: effective?.label ?? resolved.host.label,
-        argv: command,
-        ...(controlPath ? { controlPath } : {}),
-        ...(this.deps.sessionEnvironment ? { environment: this.deps.sessionEnvironment(name) } : {}),
-        cols: size.cols,
-        rows: size.rows,
-      });
-      const opened = await this.find(name);
-      if (!opened) throw new ApiError('INTERNAL', `ssh for ${resolved.host.label} ended at once.`);
-      await this.announce();
-      return opened;
-    }
-    await this.deps.tmux.newSession({
-      name,
+    const backend = runner === 'direct' ? this.deps.direct : this.deps.tmux;
+    if (!backend) throw new ApiError('INTERNAL', 'Direct sessions are not available here.');
+    const name = (this.deps.newSessionName ?? defaultSessionName)(runner === 'direct' ? 'dx' : 'mx');
+    const label = effective?.label ?? resolved.host.label;
+    await backend.open({
+      id: name,
+      hostId: resolved.host.id,
+      label,
+      // A jump-host loop would fork ssh without end: the pane says so instead (and ends as a failure).
+      argv: loop ? refusalCommand(jumpLoopMessage(loop)) : sshArgv,
+      mode: effective?.persistence === 'remote' ? 'remote' : 'local',
+      ...(controlPath ? { controlPath } : {}),
+      ...(this.deps.sessionEnvironment ? { environment: this.deps.sessionEnvironment(name) } : {}),
       cols: size.cols,
       rows: size.rows,
-      cwd: this.deps.cwd,
-      command,
-      options: {
-        hostId: resolved.host.id,
-        label: effective?.label ?? resolved.host.label,
-        mode: effective?.persistence === 'remote' ? 'remote' : 'local',
-        status: 'connecting',
-        statusSince: String(this.deps.clock.now()),
-        ...(controlPath ? { controlPath } : {}),
-        argv: JSON.stringify(command),
-      },
-      ...(this.deps.sessionEnvironment ? { environment: this.deps.sessionEnvironment(name) } : {}),
+      deadline: connectDeadlineFor(
+        target,
+        this.deps.connectTimeoutSeconds?.() ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
+      ),
+      ...(effective?.logging ? { logging: { label } } : {}),
     });
-    if (effective?.logging && this.deps.logs) {
-      const logFile = await this.deps.logs.start(name, effective.label);
-      await this.deps.tmux.setOptions(name, { logFile });
-    }
-    // A shared master may already be up: the session is connected from its first moment.
-    await this.deps.health.reconcile();
     const session = await this.find(name);
-    if (!session)
-      throw new ApiError('INTERNAL', `tmux did not keep session ${name} for ${resolved.host.label}.`);
+    if (!session) throw new ApiError('INTERNAL', `The session for ${resolved.host.label} ended at once.`);
     await this.announce();
     return session;
   }
 
   async reconnect(sessionId: string): Promise<SessionInfo> {
-    if (this.deps.direct?.reconnect(sessionId)) {
-      const session = await this.find(sessionId);
-      if (session) return session;
-    }
-    const record = await this.record(sessionId);
-    await this.deps.health.reconnectNow(record, { resetAttempts: true });
+    const backend = await this.backendOf(sessionId);
+    if (!backend || !(await backend.reconnect(sessionId)))
+      throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck.`);
     const session = await this.find(sessionId);
     if (!session) throw new ApiError('NOT_FOUND', `Session ${sessionId} ended while reconnecting.`);
+    await this.announce();
     return session;
   }
 
   async close(sessionId: string): Promise<boolean> {
-    if (this.deps.direct?.close(sessionId)) return true;
-    this.deps.health.forget(sessionId);
-    const closed = await this.deps.tmux.killSession(sessionId);
+    const backend = await this.backendOf(sessionId);
+    const closed = backend ? await backend.close(sessionId) : false;
     await this.announce();
     return closed;
   }
@@ -200,44 +184,10 @@ export class SessionService {
     this.changed.fire(await this.list());
   }
 
-  private async record(sessionId: string): Promise<TmuxSessionRecord> {
-    const record = (await this.deps.tmux.listSessions()).find(
-      (r) => r.name === sessionId && r.options.hostId,
-    );
-    if (!record)
-      throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck's tmux server.`);
-    return record;
+  private async backendOf(sessionId: string): Promise<SessionBackend | undefined> {
+    for (const backend of this.backends) if (await backend.has(sessionId)) return backend;
+    return undefined;
   }
-
-  private toSessionInfo(record: TmuxSessionRecord): SessionInfo {
-    const { options } = record;
-    const reconnect = this.deps.health.reconnectInfo(record.name);
-    const number = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
-    const statusSince = number(options.statusSince);
-    const connectedAt = number(options.connectedAt);
-    return {
-      id: record.name,
-      hostId: options.hostId ?? '',
-      label: options.label ?? record.name,
-      createdAt: record.createdAt,
-      state: record.paneDead ? 'exited' : 'running',
-      ...(record.paneDead && record.paneDeadStatus !== undefined
-        ? { exitStatus: record.paneDeadStatus }
-        : {}),
-      attachedClients: record.attachedClients,
-      mode: options.mode === 'remote' || options.mode === 'direct' ? options.mode : 'local',
-      status: parseStatus(options.status),
-      ...(options.reason ? { reason: options.reason } : {}),
-      ...(statusSince !== undefined ? { statusSince } : {}),
-      ...(connectedAt !== undefined ? { connectedAt } : {}),
-      ...(reconnect ? { reconnect } : {}),
-      ...(options.logFile ? { logFile: options.logFile } : {}),
-    };
-  }
-}
-
-function parseStatus(value: string | undefined): SessionInfo['status'] {
-  return value === 'connected' || value === 'disconnected' || value === 'error' ? value : 'connecting';
 }
 
 /** mx-… for tmux sessions, dx-… for direct ones. */

@@ -6,6 +6,8 @@ export interface SshTarget {
   hostname: string;
   port: number;
   proxyJump?: string;
+  /** ConnectTimeout from the user's config, in seconds; absent when it is not set ("none"). */
+  connectTimeoutSeconds?: number;
 }
 
 /** Parses `ssh -G` output (one `keyword value` per line, keywords lower-case). */
@@ -21,7 +23,16 @@ export function parseSshG(stdout: string): SshTarget | undefined {
   const port = Number.parseInt(values.get('port') ?? '', 10);
   if (!hostname || !user || !Number.isInteger(port)) return undefined;
   const proxyJump = values.get('proxyjump');
-  return { user, hostname, port, ...(proxyJump && proxyJump !== 'none' ? { proxyJump } : {}) };
+  const connectTimeout = Number.parseInt(values.get('connecttimeout') ?? '', 10);
+  return {
+    user,
+    hostname,
+    port,
+    ...(proxyJump && proxyJump !== 'none' ? { proxyJump } : {}),
+    ...(Number.isInteger(connectTimeout) && connectTimeout > 0
+      ? { connectTimeoutSeconds: connectTimeout }
+      : {}),
+  };
 }
 
 export async function resolveSshTarget(opts: {

@@ -81,6 +81,9 @@ export type SourceConfig = z.infer<typeof SourceConfig>;
 export const StoredSettings = z.object({
   recentLimit: AppSettings.shape.recentLimit.default(DEFAULT_APP_SETTINGS.recentLimit),
   reconnectAttempts: AppSettings.shape.reconnectAttempts.default(DEFAULT_APP_SETTINGS.reconnectAttempts),
+  connectTimeoutSeconds: AppSettings.shape.connectTimeoutSeconds.default(
+    DEFAULT_APP_SETTINGS.connectTimeoutSeconds,
+  ),
   keepClosedPanes: AppSettings.shape.keepClosedPanes.default(DEFAULT_APP_SETTINGS.keepClosedPanes),
   logSizeCapMb: AppSettings.shape.logSizeCapMb.default(DEFAULT_APP_SETTINGS.logSizeCapMb),
   terminal: AppSettings.shape.terminal.default({}),

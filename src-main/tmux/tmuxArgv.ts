@@ -26,6 +26,16 @@ export const SESSION_OPTIONS = {
   logFile: '@muxdeck_log',
   /** The pane's command (JSON array), so a reconnect can start it behind the replay of the last screen. */
   argv: '@muxdeck_argv',
+  /** How the last ssh ended (JSON SessionEnding), so the tab tells it after an app restart too. */
+  ending: '@muxdeck_ending',
+  /** The connect deadline ("20:setting"), so a restarted app still enforces it. */
+  deadline: '@muxdeck_deadline',
+  /** Set when Muxdeck stopped the attempt at its deadline: the ending is then "gave up", whatever ssh says. */
+  gaveUp: '@muxdeck_gave_up',
+  /** Which death of the pane (pid@time) the ending is about, so a restarted app does not judge it twice. */
+  judgedDeath: '@muxdeck_judged',
+  /** When a dropped session connected again (ms), for the status's "reconnected". */
+  reconnectedAt: '@muxdeck_reconnected_at',
 } as const;
 
 export type SessionOptionKey = keyof typeof SESSION_OPTIONS;
@@ -179,6 +189,11 @@ export function setGlobalEnvironmentArgv(
 
 export function listSessionsArgv(server: TmuxServerAddress): string[] {
   return [...serverArgs(server), 'list-sessions', '-F', LIST_SESSIONS_FORMAT];
+}
+
+/** The server's own pid (#{pid}), printed by the server. */
+export function serverPidArgv(server: TmuxServerAddress): string[] {
+  return [...serverArgs(server), 'display-message', '-p', '#{pid}'];
 }
 
 export function killSessionArgv(server: TmuxServerAddress, name: string): string[] {

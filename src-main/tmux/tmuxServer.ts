@@ -9,6 +9,7 @@ import {
   newSessionArgv,
   pipePaneArgv,
   respawnPaneArgv,
+  serverPidArgv,
   setGlobalEnvironmentArgv,
   setOptionsArgv,
   stopPipePaneArgv,
@@ -106,6 +107,15 @@ export class TmuxServer {
 
   async stopPipe(name: string): Promise<void> {
     await this.exec(stopPipePaneArgv(this.deps.address, name), { allowNoServer: true });
+  }
+
+  /** Sends a signal to the tmux server process itself (see SessionHealth.nudgeReaper); no server, no-op. */
+  async signalServer(signal: NodeJS.Signals): Promise<void> {
+    const pid = Number.parseInt(
+      (await this.exec(serverPidArgv(this.deps.address), { allowNoServer: true })) ?? '',
+      10,
+    );
+    if (Number.isInteger(pid) && pid > 1) process.kill(pid, signal);
   }
 
   async respawnPane(name: string, command?: readonly string[]): Promise<void> {

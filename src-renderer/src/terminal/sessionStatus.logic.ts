@@ -1,4 +1,4 @@
-import type { ConnectionStatus, SessionInfo } from '../../../src-preload/api';
+import { RECONNECTED_NOTICE_MS, type ConnectionStatus, type SessionInfo } from '../../../src-preload/api';
 
 /**
  * The connection status the user should see. A pane whose ssh has exited is not connected whatever the
@@ -44,13 +44,31 @@ export function retryProgress(session: SessionInfo): string | undefined {
 }
 
 /**
+ * The status in the user's words: a host that was never reached "could not connect" (not "error", not
+ * "disconnected"); a program that exited and was kept "ended"; otherwise the status itself.
+ */
+export function statusWords(session: SessionInfo): string {
+  const status = effectiveStatus(session);
+  const kind = session.ending?.kind;
+  if (status === 'error' && kind === 'connect-failed') return 'could not connect';
+  if (status === 'disconnected' && kind === 'exited') return 'ended';
+  return status;
+}
+
+/** True for a while after a dropped session connected again: the shell is a new login. */
+export function recentlyReconnected(session: SessionInfo, now: number): boolean {
+  const at = session.reconnectedAt;
+  return effectiveStatus(session) === 'connected' && at !== undefined && now - at < RECONNECTED_NOTICE_MS;
+}
+
+/**
  * The tab's accessible description and tooltip: "connected", "connecting",
- * "disconnected: Connection refused — retrying 2/3", "error: Permission denied (publickey)".
+ * "disconnected: Connection refused — retrying 2/3", "could not connect: Permission denied (publickey)".
  */
 export function describeStatus(session: SessionInfo): string {
-  const status = effectiveStatus(session);
+  const words = statusWords(session);
   const detail = statusDetail(session);
-  return detail === undefined ? status : `${status}: ${detail}`;
+  return detail === undefined ? words : `${words}: ${detail}`;
 }
 
 /** Reason and retry progress of a session that is not connected; undefined for connecting/connected. */
@@ -68,15 +86,26 @@ function statusStart(session: SessionInfo): number | undefined {
   return session.statusSince;
 }
 
-/** The status line's words for the focused session: "connected 2h", "disconnected 5m: … — retrying 2/3". */
+/**
+ * The status line's words for the focused session: "connecting… 7s of 20s", "connected 2h",
+ * "reconnected 3s: a new login…", "disconnected 5m: … — retrying 2/3", "could not connect 1m: …".
+ */
 export function statusLineText(session: SessionInfo, now: number): string {
   const status = effectiveStatus(session);
   const start = statusStart(session);
   const age = start === undefined ? '' : ` ${formatDuration(now - start)}`;
-  if (status === 'connecting') return 'connecting…';
+  if (status === 'connecting') {
+    // The elapsed time against the deadline, so a hanging host is seen to hang, and for how long.
+    const deadline = session.connectDeadline;
+    if (start === undefined) return 'connecting…';
+    return deadline ? `connecting…${age} of ${deadline.seconds}s` : `connecting…${age}`;
+  }
+  if (recentlyReconnected(session, now))
+    return `reconnected${age}: a new login, the earlier shell (sudo, cd, virtualenv) is gone`;
   if (status === 'connected') return `connected${age}`;
+  const words = statusWords(session);
   const detail = statusDetail(session);
-  return detail === undefined ? `${status}${age}` : `${status}${age}: ${detail}`;
+  return detail === undefined ? `${words}${age}` : `${words}${age}: ${detail}`;
 }
 
 export interface ReconnectOverlayModel {
@@ -94,9 +123,17 @@ export function reconnectOverlay(session: SessionInfo, now: number): ReconnectOv
   if (status === 'connecting' || status === 'connected') return null;
   const reason = statusReason(session);
   if (status === 'error') {
-    return { tone: 'error', title: 'Connection failed', reason, retry: 'Muxdeck will not retry on its own.' };
+    return { tone: 'error', title: errorTitle(session), reason, retry: 'Muxdeck will not retry on its own.' };
   }
-  return { tone: 'disconnected', title: 'Disconnected', reason, retry: retryText(session, now) };
+  const title = session.ending?.kind === 'exited' ? 'Session ended' : 'Disconnected';
+  return { tone: 'disconnected', title, reason, retry: retryText(session, now) };
+}
+
+/** A host never reached "Could not connect"; an ending nobody could explain says so. */
+function errorTitle(session: SessionInfo): string {
+  if (session.ending?.kind === 'connect-failed') return 'Could not connect';
+  if (session.ending?.kind === 'unknown') return 'Ended for an unknown reason';
+  return 'Connection failed';
 }
 
 function retryText(session: SessionInfo, now: number): string {

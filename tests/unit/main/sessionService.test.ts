@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { HostCatalog } from '../../../src-main/inventory/hostCatalog';
 import { SshConfigSource } from '../../../src-main/inventory/ssh-config/sshConfigSource';
 import { SessionService } from '../../../src-main/sessions/sessionService';
+import { TmuxBackend } from '../../../src-main/sessions/tmuxBackend';
 import { TmuxServer } from '../../../src-main/tmux/tmuxServer';
 import { DEFAULT_RECONNECT_POLICY } from '../../../src-main/sessions/reconnectPolicy';
 import { SessionHealth } from '../../../src-main/sessions/sessionHealth';
@@ -55,15 +56,12 @@ function serviceFor(
     logger: silent,
   });
   const sessions = new SessionService({
-    tmux,
+    tmux: new TmuxBackend({ tmux, health, clock, cwd: HOME }),
     catalog,
     ssh: { sshPath: 'ssh' },
     sharing,
-    health,
     runner,
-    clock,
     env: {},
-    cwd: HOME,
     newSessionName: () => 'mx-test',
     ...extra,
   });

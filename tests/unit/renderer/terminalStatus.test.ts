@@ -230,3 +230,55 @@ describe('reconnectSession', () => {
     ]);
   });
 });
+
+describe('endings in words', () => {
+  const negotiation = 'Unable to negotiate with 10.0.0.5 port 22: no matching host key type found.';
+
+  it('a host that was never reached "could not connect", on the tab, the status line and the overlay', () => {
+    const failed = session('a', {
+      state: 'exited',
+      status: 'error',
+      reason: negotiation,
+      statusSince: NOW - 5_000,
+      ending: { kind: 'connect-failed', cause: 'negotiation', message: negotiation, at: NOW - 5_000 },
+    });
+    expect(describeStatus(failed)).toBe(`could not connect: ${negotiation}`);
+    expect(statusLineText(failed, NOW)).toBe(`could not connect 5s: ${negotiation}`);
+    expect(reconnectOverlay(failed, NOW)).toMatchObject({ tone: 'error', title: 'Could not connect' });
+  });
+
+  it('an ending nobody could explain says so; a kept exit says the session ended', () => {
+    const unknown = session('a', {
+      state: 'exited',
+      status: 'error',
+      reason: 'Ended for an unknown reason (no exit status recorded)',
+      ending: { kind: 'unknown', at: NOW },
+    });
+    expect(reconnectOverlay(unknown, NOW)?.title).toBe('Ended for an unknown reason');
+    const exited = session('a', {
+      state: 'exited',
+      status: 'disconnected',
+      reason: 'The session ended with exit status 3',
+      ending: { kind: 'exited', exitStatus: 3, at: NOW },
+    });
+    expect(describeStatus(exited)).toBe('ended: The session ended with exit status 3');
+    expect(reconnectOverlay(exited, NOW)?.title).toBe('Session ended');
+  });
+
+  it('shows the time spent connecting against the deadline', () => {
+    const connecting = session('a', {
+      status: 'connecting',
+      statusSince: NOW - 7_000,
+      connectDeadline: { seconds: 20, source: 'setting' },
+    });
+    expect(statusLineText(connecting, NOW)).toBe('connecting… 7s of 20s');
+  });
+
+  it('says "reconnected" for a while after a dropped session connected again', () => {
+    const back = session('a', { status: 'connected', connectedAt: NOW - 3_000, reconnectedAt: NOW - 3_000 });
+    expect(statusLineText(back, NOW)).toBe(
+      'reconnected 3s: a new login, the earlier shell (sudo, cd, virtualenv) is gone',
+    );
+    expect(statusLineText(back, NOW + 10_000)).toBe('connected 13s');
+  });
+});

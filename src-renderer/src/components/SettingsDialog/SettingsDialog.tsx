@@ -8,7 +8,12 @@ import '../TerminalSettings/TerminalSettingsDialog.css';
 import './SettingsDialog.css';
 
 type NumberSetting =
-  'reconnectAttempts' | 'logSizeCapMb' | 'recentLimit' | 'runParallel' | 'runTimeoutSeconds';
+  | 'reconnectAttempts'
+  | 'connectTimeoutSeconds'
+  | 'logSizeCapMb'
+  | 'recentLimit'
+  | 'runParallel'
+  | 'runTimeoutSeconds';
 
 /** Why a typed value cannot be saved, with the contract's own rules (the main process checks them again). */
 function numberProblem(key: NumberSetting, text: string): string | undefined {
@@ -75,6 +80,13 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
                 label="Reconnect attempts"
                 help="After a dropped connection, with growing waits (1 s, 2 s, 4 s…); 0 never retries."
                 value={settings.reconnectAttempts}
+                onSave={save}
+              />
+              <NumberField
+                setting="connectTimeoutSeconds"
+                label="Connect deadline (seconds)"
+                help="A connection not made by then is given up, its pane kept with the reason; a host's own ConnectTimeout wins."
+                value={settings.connectTimeoutSeconds}
                 onSave={save}
               />
               <span />
