@@ -151,7 +151,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   }
 
   // Health reports changes through the session service, which needs health to exist first.
-  const late: { sessions?: SessionService } = {};
+  const late: { sessions?: SessionService; terminals?: TerminalService } = {};
   const logs = new SessionLogs({
     dir: paths.logs,
     pipePane: (session, command) => tmux.pipePane(session, command),
@@ -176,6 +176,15 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       const file = join(dir, `${sessionId}.screen`);
       await writeFile(file, screen, { mode: 0o600 });
       return file;
+    },
+    // tmux 3.3a must not respawn a pane under a lagging control client (TerminalService.releaseViews).
+    aroundRespawn: async (sessionId, respawn) => {
+      await late.terminals?.releaseViews(sessionId);
+      try {
+        await respawn();
+      } finally {
+        late.terminals?.resumeViews(sessionId);
+      }
     },
     onRespawned: async (record) => {
       if (record.options.logFile)
@@ -265,6 +274,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
         .then(() => sessions.announce())
         .catch(() => undefined),
   });
+  late.terminals = terminals;
 
   // --- run on selection: the same hosts, settings and shared connections as sessions.
   const runs = new RunService({

@@ -51,6 +51,8 @@ export class SessionHealth {
        * undefined when it cannot (the pane then restarts with a blank screen, as tmux does).
        */
       saveScreen?: (sessionId: string, screen: string) => Promise<string | undefined>;
+      /** Wraps each respawn of a pane, e.g. to let go of the views watching it meanwhile. */
+      aroundRespawn?: (sessionId: string, respawn: () => Promise<void>) => Promise<void>;
       /** After ssh was started again in a pane (e.g. to resume its log). */
       onRespawned?: (record: TmuxSessionRecord) => Promise<void>;
       /** Called after any status change so listeners can refresh. */
@@ -114,7 +116,8 @@ export class SessionHealth {
     await this.deps.tmux.setOptions(record.name, { gaveUp: undefined });
     const command = await this.replayingCommand(record);
     await this.setStatus(record.name, 'connecting', undefined);
-    await this.deps.tmux.respawnPane(record.name, command);
+    const respawn = (): Promise<void> => this.deps.tmux.respawnPane(record.name, command);
+    await (this.deps.aroundRespawn ? this.deps.aroundRespawn(record.name, respawn) : respawn());
     await this.deps.onRespawned?.(record);
     this.deps.onChange();
     // A respawned ssh that fails at once may die without a pane-died event: look again soon.

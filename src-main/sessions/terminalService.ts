@@ -19,6 +19,15 @@ interface AttachedTerminal {
   flow: FlowController;
   sessionId: string;
   closed: boolean;
+  /** tmux sessions: how to take a new control client, and how many it has had (see releaseViews). */
+  control?: {
+    size: { cols: number; rows: number };
+    generation: number;
+    released: boolean;
+    /** Resolves when the control client of that generation has gone. */
+    gone: Map<number, () => void>;
+    reopen(): void;
+  };
 }
 
 /** xterm.js's scrollback when no setting says otherwise. */
@@ -60,6 +69,7 @@ export class TerminalService {
 
     const direct = this.deps.direct?.attach(sessionId, forwardData, forwardExit);
     let connection: TerminalConnection;
+    let control: AttachedTerminal['control'];
     if (direct) {
       const pty = direct.pty;
       connection = {
@@ -72,25 +82,58 @@ export class TerminalService {
       connection.resize(size.cols, size.rows);
       if (direct.replay) early.unshift(direct.replay);
     } else {
-      connection = attachControlTerminal({
-        spawner: this.deps.controlSpawner,
-        tmux: this.deps.tmux,
-        env: this.deps.env,
-        cwd: this.deps.cwd,
-        sessionId,
-        size,
-        scrollbackLines: this.deps.scrollbackLines?.() ?? DEFAULT_SCROLLBACK_LINES,
-        onData: forwardData,
-        onExit: forwardExit,
-      });
+      const open = (generation: number, at: { cols: number; rows: number }): TerminalConnection =>
+        attachControlTerminal({
+          spawner: this.deps.controlSpawner,
+          tmux: this.deps.tmux,
+          env: this.deps.env,
+          cwd: this.deps.cwd,
+          sessionId,
+          size: at,
+          scrollbackLines: this.deps.scrollbackLines?.() ?? DEFAULT_SCROLLBACK_LINES,
+          onData: (data) => {
+            if (control?.generation === generation) forwardData(data);
+          },
+          onExit: (code) => {
+            const gone = control?.gone.get(generation);
+            control?.gone.delete(generation);
+            if (gone || control?.generation !== generation) gone?.();
+            else forwardExit(code);
+          },
+        });
+      control = {
+        size: { ...size },
+        generation: 1,
+        released: false,
+        gone: new Map(),
+        reopen: () => {
+          if (!control) return;
+          control.generation += 1;
+          control.released = false;
+          terminal.connection = open(control.generation, control.size);
+          if (terminal.flow.isPaused) terminal.connection.pause();
+        },
+      };
+      connection = open(1, size);
     }
 
-    const flow = new FlowController(connection);
+    // Flow control follows whichever connection is current (a tmux view may get a new control client).
+    const flow = new FlowController({
+      pause: () => terminal.connection.pause(),
+      resume: () => terminal.connection.resume(),
+    });
     const batcher = new OutputBatcher(this.deps.clock, (data) => {
       flow.sent(data.length);
       sink.data(terminalId, data);
     });
-    const terminal: AttachedTerminal = { connection, batcher, flow, sessionId, closed: false };
+    const terminal: AttachedTerminal = {
+      connection,
+      batcher,
+      flow,
+      sessionId,
+      closed: false,
+      ...(control ? { control } : {}),
+    };
     this.terminals.set(terminalId, terminal);
     for (const data of early) batcher.push(data);
     onData = (data) => batcher.push(data);
@@ -126,7 +169,37 @@ export class TerminalService {
   }
 
   resize(terminalId: string, size: { cols: number; rows: number }): void {
-    this.get(terminalId).connection.resize(size.cols, size.rows);
+    const terminal = this.get(terminalId);
+    if (terminal.control) terminal.control.size = { ...size };
+    terminal.connection.resize(size.cols, size.rows);
+  }
+
+  /**
+   * tmux 3.3a crashes when a pane is respawned while a control client still has some of that pane's
+   * output to take (tmux issue 5498, fixed upstream in 2026): the next read of the new program's output
+   * brings the whole server down, every session with it. So around a respawn the session's views let go
+   * of their control clients (and wait until tmux has dropped them), then take new ones, which restore
+   * the pane as it is after the respawn. Keystrokes typed in that moment are lost, output is not.
+   */
+  async releaseViews(sessionId: string): Promise<void> {
+    const waits: Array<Promise<void>> = [];
+    for (const terminal of this.terminals.values()) {
+      const control = terminal.control;
+      if (terminal.sessionId !== sessionId || terminal.closed || !control || control.released) continue;
+      control.released = true;
+      const generation = control.generation;
+      waits.push(new Promise<void>((resolve) => control.gone.set(generation, resolve)));
+      terminal.connection.close();
+    }
+    await Promise.all(waits);
+  }
+
+  /** After a respawn: every view released by releaseViews takes a new control client. */
+  resumeViews(sessionId: string): void {
+    for (const terminal of this.terminals.values()) {
+      if (terminal.sessionId === sessionId && !terminal.closed && terminal.control?.released)
+        terminal.control.reopen();
+    }
   }
 
   ack(terminalId: string, chars: number): void {

@@ -212,6 +212,48 @@ describe('terminal over tmux control mode', () => {
     expect(second.text()).toMatch(/^before-25$/m);
   });
 
+  it('survives reconnects: views let go of the pane while it is respawned, then show the new program', async () => {
+    // tmux 3.3a crashes (19 of 30 tries here) when a pane dies right after printing and is respawned while
+    // a control client is attached; Muxdeck's reconnect therefore releases the views around respawn-pane.
+    await tmux.newSession({
+      name: 'mx-again',
+      cols: 80,
+      rows: 24,
+      cwd: dir,
+      command: ['sh', '-c', 'read go; seq 1 800; exit 255'],
+      options: { hostId: 'h1' },
+    });
+    const viewer = await view('mx-again');
+    for (let round = 1; round <= 5; round++) {
+      terminals.input(viewer.terminalId, '\r');
+      await waitFor(async () => (await tmux.listSessions()).find((s) => s.name === 'mx-again')?.paneDead, {
+        describe: `round ${round}: the program to print and end`,
+        timeoutMs: 30_000,
+      });
+      await terminals.releaseViews('mx-again');
+      await tmux.respawnPane('mx-again', [
+        'sh',
+        '-c',
+        `printf '\\033[H'; read go; echo round-${round}-ok; seq 1 800; exit 255`,
+      ]);
+      terminals.resumeViews('mx-again');
+      expect(terminals.has(viewer.terminalId)).toBe(true);
+      await waitFor(
+        async () => (await tmux.listSessions()).some((s) => s.name === 'mx-again' && !s.paneDead),
+        {
+          describe: `round ${round}: the new program running`,
+        },
+      );
+      terminals.input(viewer.terminalId, '\r');
+      await waitForText(
+        viewer,
+        new RegExp(`^round-${round}-ok$`, 'm'),
+        `round ${round}: the new program's output`,
+      );
+    }
+    expect(viewer.exits).toEqual([]);
+  });
+
   it('tells the terminal when its session is killed', async () => {
     await newShellSession('mx-kill');
     const viewer = await view('mx-kill');

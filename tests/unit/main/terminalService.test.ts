@@ -193,3 +193,34 @@ describe('terminal service (tmux control mode)', () => {
     expect(spawned).toHaveLength(0);
   });
 });
+
+describe('terminal views around a respawn (tmux 3.3a)', () => {
+  it('let go of their control client, are not reported ended, and take a new one that gets the keys', async () => {
+    const { terminals, spawned, out, ended, attached } = setup();
+    const { id, client } = await attached();
+    const released = terminals.releaseViews('mx-1');
+    await released;
+    expect(client.closed).toBe(true);
+    expect(terminals.has(id)).toBe(true);
+    expect(out.filter((o) => o.exit !== undefined)).toEqual([]);
+    expect(ended).toEqual([]);
+
+    terminals.resumeViews('mx-1');
+    expect(spawned).toHaveLength(2);
+    await settle();
+    await settle();
+    terminals.input(id, 'x');
+    expect(spawned[1]?.typed()).toBe('x');
+    expect(client.typed()).toBe('');
+  });
+
+  it('leave other sessions alone, and resume only what they released', async () => {
+    const { terminals, spawned, attached } = setup();
+    await attached('mx-1');
+    const other = await attached('mx-2');
+    await terminals.releaseViews('mx-1');
+    expect(other.client.closed).toBe(false);
+    terminals.resumeViews('mx-2');
+    expect(spawned).toHaveLength(2);
+  });
+});
