@@ -177,7 +177,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       await writeFile(file, screen, { mode: 0o600 });
       return file;
     },
-    // tmux 3.3a must not respawn a pane under a lagging control client (TerminalService.releaseViews).
+    replayLines: () => settings.get().terminal.scrollback ?? DEFAULT_SCROLLBACK_LINES,
+    // The views let go of the session while its window is replaced (TerminalService.releaseViews).
     aroundRespawn: async (sessionId, respawn) => {
       await late.terminals?.releaseViews(sessionId);
       try {

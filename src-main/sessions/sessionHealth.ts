@@ -24,6 +24,8 @@ const EXIT_REASON_LINES = 40;
  * (an ssh refused at once), so while any session is still connecting, look again this often.
  */
 const SETTLING_CHECK_MS = 1_000;
+/** Lines a reconnect carries into the new window when no scrollback setting is given. */
+const REPLAY_LINES = 10_000;
 
 /**
  * The connection status of every session, and what follows from it: a dropped connection
@@ -51,6 +53,8 @@ export class SessionHealth {
        * undefined when it cannot (the pane then restarts with a blank screen, as tmux does).
        */
       saveScreen?: (sessionId: string, screen: string) => Promise<string | undefined>;
+      /** How many lines of a dropped session (history and screen) a reconnect carries over: the scrollback. */
+      replayLines?: () => number;
       /** Wraps each respawn of a pane, e.g. to let go of the views watching it meanwhile. */
       aroundRespawn?: (sessionId: string, respawn: () => Promise<void>) => Promise<void>;
       /** After ssh was started again in a pane (e.g. to resume its log). */
@@ -116,7 +120,10 @@ export class SessionHealth {
     await this.deps.tmux.setOptions(record.name, { gaveUp: undefined });
     const command = await this.replayingCommand(record);
     await this.setStatus(record.name, 'connecting', undefined);
-    const respawn = (): Promise<void> => this.deps.tmux.respawnPane(record.name, command);
+    // A new window rather than respawn-pane: tmux 3.3a keeps a respawned pane's output offsets, and a
+    // control client attached to it then loses the new program's first output or crashes the server.
+    const respawn = (): Promise<void> =>
+      command ? this.deps.tmux.replaceWindow(record.name, command) : this.deps.tmux.respawnPane(record.name);
     await (this.deps.aroundRespawn ? this.deps.aroundRespawn(record.name, respawn) : respawn());
     await this.deps.onRespawned?.(record);
     this.deps.onChange();
@@ -185,14 +192,20 @@ export class SessionHealth {
    * as it was (no argv stored, or remote mode: the host's tmux keeps the shell and redraws it).
    */
   private async replayingCommand(record: TmuxSessionRecord): Promise<string[] | undefined> {
-    if (record.options.mode === 'remote') return undefined;
     const argv = storedArgv(record.options.argv);
     if (!argv) return undefined;
+    // Remote mode: the host's tmux keeps the shell and redraws it, nothing to replay.
+    if (record.options.mode === 'remote') return argv;
     const lostAt = parseEnding(record.options.ending)?.at ?? record.paneDeadAt ?? this.deps.clock.now();
     const seam = seamLine(lostAt, this.deps.clock.now());
     try {
+      // The new window starts empty: its history is what this prints (the terminal's worth), then the seam.
       const screen = screenToReplay(
-        await this.deps.tmux.capturePane(record.name, { history: false, escapes: true }),
+        await this.deps.tmux.capturePane(record.name, {
+          history: true,
+          escapes: true,
+          wholePane: this.deps.replayLines?.() ?? REPLAY_LINES,
+        }),
       );
       const file =
         screen && this.deps.saveScreen ? await this.deps.saveScreen(record.name, screen) : undefined;

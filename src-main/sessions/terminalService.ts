@@ -30,6 +30,9 @@ interface AttachedTerminal {
   };
 }
 
+/** How long a reconnect waits for tmux to drop the views it released (another app may hold one). */
+const RELEASE_WAIT_MS = 3_000;
+
 /** xterm.js's scrollback when no setting says otherwise. */
 export const DEFAULT_SCROLLBACK_LINES = 10_000;
 
@@ -192,6 +195,15 @@ export class TerminalService {
       terminal.connection.close();
     }
     await Promise.all(waits);
+    // A client's process can be gone before the server has noticed: wait until tmux counts none.
+    const deadline = this.deps.clock.now() + RELEASE_WAIT_MS;
+    while (
+      waits.length > 0 &&
+      (await this.deps.tmux.controlClientCount(sessionId).catch(() => 0)) > 0 &&
+      this.deps.clock.now() < deadline
+    ) {
+      await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, 20));
+    }
   }
 
   /** After a respawn: every view released by releaseViews takes a new control client. */

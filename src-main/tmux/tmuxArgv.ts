@@ -154,12 +154,13 @@ export function respawnPaneArgv(
 export function capturePaneArgv(
   server: TmuxServerAddress,
   name: string,
-  opts: { history: boolean; escapes: boolean; lastLines?: number },
+  opts: { history: boolean; escapes: boolean; lastLines?: number; wholePane?: number },
 ): string[] {
   const argv = [...serverArgs(server), 'capture-pane', '-p', '-t', paneTarget(name)];
   if (opts.escapes) argv.push('-e');
   // -J joins lines tmux wrapped, so xterm re-wraps them to its own width.
-  if (opts.history) argv.push('-J', '-S', '-', '-E', '-1');
+  if (opts.wholePane !== undefined) argv.push('-J', '-S', String(-opts.wholePane), '-E', '-');
+  else if (opts.history) argv.push('-J', '-S', '-', '-E', '-1');
   else if (opts.lastLines !== undefined) argv.push('-S', String(-opts.lastLines));
   return argv;
 }
@@ -211,4 +212,36 @@ export function controlAttachArgv(server: TmuxServerAddress, name: string): stri
 /** A paste buffer's contents on stdout, then the buffer deleted (screen text must not linger in tmux). */
 export function takeBufferArgv(server: TmuxServerAddress, buffer: string): string[] {
   return [...serverArgs(server), 'save-buffer', '-b', buffer, '-', ';', 'delete-buffer', '-b', buffer];
+}
+
+/** One line per client attached to the session: 1 for a control-mode client, 0 for another. */
+export function listClientModesArgv(server: TmuxServerAddress, name: string): string[] {
+  return [...serverArgs(server), 'list-clients', '-t', `=${name}`, '-F', '#{client_control_mode}'];
+}
+
+/**
+ * Replaces the session's window (at its index, so the session keeps its name, options and environment)
+ * with a new one running `command`: a new pane, unlike respawn-pane, which in tmux 3.3a leaves the pane's
+ * output offsets stale for attached control clients (lost output, or a crashed server).
+ */
+export function replaceWindowArgv(
+  server: TmuxServerAddress,
+  name: string,
+  windowIndex: number,
+  command: readonly string[],
+): string[] {
+  return [
+    ...serverArgs(server),
+    'new-window',
+    '-d',
+    '-k',
+    '-t',
+    `=${name}:${windowIndex}`,
+    '--',
+    ...command.map(escapeTmuxArgument),
+  ];
+}
+
+export function windowIndexArgv(server: TmuxServerAddress, name: string): string[] {
+  return [...serverArgs(server), 'display-message', '-p', '-t', paneTarget(name), '#{window_index}'];
 }

@@ -4,6 +4,9 @@ import {
   SESSION_OPTIONS,
   capturePaneArgv,
   killSessionArgv,
+  listClientModesArgv,
+  replaceWindowArgv,
+  windowIndexArgv,
   takeBufferArgv,
   listSessionsArgv,
   newSessionArgv,
@@ -122,9 +125,20 @@ export class TmuxServer {
     await this.exec(respawnPaneArgv(this.deps.address, name, command), { allowNoServer: false });
   }
 
+  /** A new window (new pane) in place of the session's window, running command; see replaceWindowArgv. */
+  async replaceWindow(name: string, command: readonly string[]): Promise<void> {
+    const index = Number.parseInt(
+      (await this.exec(windowIndexArgv(this.deps.address, name), { allowNoServer: false })) ?? '',
+      10,
+    );
+    if (!Number.isInteger(index))
+      throw new TmuxCommandError(windowIndexArgv(this.deps.address, name), '', null);
+    await this.exec(replaceWindowArgv(this.deps.address, name, index, command), { allowNoServer: false });
+  }
+
   async capturePane(
     name: string,
-    opts: { history: boolean; escapes: boolean; lastLines?: number },
+    opts: { history: boolean; escapes: boolean; lastLines?: number; wholePane?: number },
   ): Promise<string> {
     return (await this.exec(capturePaneArgv(this.deps.address, name, opts), { allowNoServer: true })) ?? '';
   }
@@ -139,6 +153,12 @@ export class TmuxServer {
     if (result.code === 0) return result.stdout;
     if (/no buffer/i.test(result.stderr)) return '';
     throw new TmuxCommandError(argv, result.stderr, result.code);
+  }
+
+  /** How many control-mode clients tmux counts as attached to the session (0 when it does not exist). */
+  async controlClientCount(name: string): Promise<number> {
+    const out = await this.exec(listClientModesArgv(this.deps.address, name), { allowNoServer: true });
+    return (out ?? '').split('\n').filter((line) => line.trim() === '1').length;
   }
 
   /** Returns false when the session did not exist. */

@@ -29,6 +29,7 @@ function fakeTmux(record: TmuxSessionRecord, screen = 'Permission denied (public
     },
     killSession: async () => undefined,
     respawnPane: async () => undefined,
+    replaceWindow: async () => undefined,
   };
   return {
     tmux: tmux as unknown as TmuxServer,
