@@ -13,6 +13,7 @@ import { createApiHandlers } from '../router/apiHandlers';
 import { createRouter, type Router } from '../router/router';
 import { childProcessSpawner } from '../platform/childProcessSpawner';
 import { nodePipeSpawner } from '../platform/nodePipeSpawner';
+import { reapOrphanedViews } from '../tmux/control/reapOrphanedViews';
 import { RunService } from '../run/runService';
 import { resolveRunTargets } from '../run/runTargets';
 import { DEFAULT_RECONNECT_POLICY } from '../sessions/reconnectPolicy';
@@ -276,6 +277,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
         .catch(() => undefined),
   });
   late.terminals = terminals;
+  // Views a crashed Muxdeck left attached would keep tmux from ever letting them go (orphanedViews.ts).
+  await reapOrphanedViews(tmux, opts.logger);
 
   // --- run on selection: the same hosts, settings and shared connections as sessions.
   const runs = new RunService({

@@ -245,3 +245,8 @@ export function replaceWindowArgv(
 export function windowIndexArgv(server: TmuxServerAddress, name: string): string[] {
   return [...serverArgs(server), 'display-message', '-p', '-t', paneTarget(name), '#{window_index}'];
 }
+
+/** Every client of the server: its pid and whether it is a control-mode client. */
+export function listClientsArgv(server: TmuxServerAddress): string[] {
+  return [...serverArgs(server), 'list-clients', '-F', '#{client_pid} #{client_control_mode}'];
+}

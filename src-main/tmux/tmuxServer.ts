@@ -5,6 +5,7 @@ import {
   capturePaneArgv,
   killSessionArgv,
   listClientModesArgv,
+  listClientsArgv,
   replaceWindowArgv,
   windowIndexArgv,
   takeBufferArgv,
@@ -159,6 +160,16 @@ export class TmuxServer {
   async controlClientCount(name: string): Promise<number> {
     const out = await this.exec(listClientModesArgv(this.deps.address, name), { allowNoServer: true });
     return (out ?? '').split('\n').filter((line) => line.trim() === '1').length;
+  }
+
+  /** Every client attached to the server (none when no server runs). */
+  async listClients(): Promise<Array<{ pid: number; control: boolean }>> {
+    const out = (await this.exec(listClientsArgv(this.deps.address), { allowNoServer: true })) ?? '';
+    return out
+      .split('\n')
+      .map((line) => line.trim().split(' '))
+      .filter(([pid]) => pid !== undefined && /^\d+$/.test(pid))
+      .map(([pid, control]) => ({ pid: Number(pid), control: control === '1' }));
   }
 
   /** Returns false when the session did not exist. */

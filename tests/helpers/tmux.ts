@@ -121,7 +121,7 @@ export async function killServer(socketPath: string): Promise<void> {
   if (pid !== undefined) {
     await waitFor(() => !isProcessAlive(pid), {
       describe: `tmux server pid ${pid} to exit`,
-      timeoutMs: 5_000,
+      timeoutMs: 20_000,
     });
   }
 }
