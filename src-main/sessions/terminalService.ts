@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError } from '../common/apiError';
 import type { Clock, PipeSpawner } from '../ports';
-import { attachControlTerminal, type TerminalConnection } from '../tmux/control/controlTerminal';
+import type { TerminalConnection } from '../tmux/control/controlTerminal';
+import {
+  renewableControlTerminal,
+  type RenewableTerminalConnection,
+} from '../tmux/control/renewableControlTerminal';
 import type { TmuxServer } from '../tmux/tmuxServer';
 import type { DirectSessions } from './directSessions';
 import { FlowController } from './flowController';
@@ -14,20 +18,12 @@ export interface TerminalSink {
 }
 
 interface AttachedTerminal {
-  connection: TerminalConnection;
+  /** A tmux view's connection can release and renew its control client; a direct one cannot. */
+  connection: TerminalConnection & Partial<RenewableTerminalConnection>;
   batcher: OutputBatcher;
   flow: FlowController;
   sessionId: string;
   closed: boolean;
-  /** tmux sessions: how to take a new control client, and how many it has had (see releaseViews). */
-  control?: {
-    size: { cols: number; rows: number };
-    generation: number;
-    released: boolean;
-    /** Resolves when the control client of that generation has gone. */
-    gone: Map<number, () => void>;
-    reopen(): void;
-  };
 }
 
 /** How long a reconnect waits for tmux to drop the views it released (another app may hold one). */
@@ -71,8 +67,7 @@ export class TerminalService {
     const forwardExit = (code: number): void => onExit(code);
 
     const direct = this.deps.direct?.attach(sessionId, forwardData, forwardExit);
-    let connection: TerminalConnection;
-    let control: AttachedTerminal['control'];
+    let connection: AttachedTerminal['connection'];
     if (direct) {
       const pty = direct.pty;
       connection = {
@@ -85,58 +80,25 @@ export class TerminalService {
       connection.resize(size.cols, size.rows);
       if (direct.replay) early.unshift(direct.replay);
     } else {
-      const open = (generation: number, at: { cols: number; rows: number }): TerminalConnection =>
-        attachControlTerminal({
-          spawner: this.deps.controlSpawner,
-          tmux: this.deps.tmux,
-          env: this.deps.env,
-          cwd: this.deps.cwd,
-          sessionId,
-          size: at,
-          scrollbackLines: this.deps.scrollbackLines?.() ?? DEFAULT_SCROLLBACK_LINES,
-          onData: (data) => {
-            if (control?.generation === generation) forwardData(data);
-          },
-          onExit: (code) => {
-            const gone = control?.gone.get(generation);
-            control?.gone.delete(generation);
-            if (gone || control?.generation !== generation) gone?.();
-            else forwardExit(code);
-          },
-        });
-      control = {
-        size: { ...size },
-        generation: 1,
-        released: false,
-        gone: new Map(),
-        reopen: () => {
-          if (!control) return;
-          control.generation += 1;
-          control.released = false;
-          terminal.connection = open(control.generation, control.size);
-          if (terminal.flow.isPaused) terminal.connection.pause();
-        },
-      };
-      connection = open(1, size);
+      connection = renewableControlTerminal({
+        spawner: this.deps.controlSpawner,
+        tmux: this.deps.tmux,
+        env: this.deps.env,
+        cwd: this.deps.cwd,
+        sessionId,
+        size,
+        scrollbackLines: () => this.deps.scrollbackLines?.() ?? DEFAULT_SCROLLBACK_LINES,
+        onData: forwardData,
+        onExit: forwardExit,
+      });
     }
 
-    // Flow control follows whichever connection is current (a tmux view may get a new control client).
-    const flow = new FlowController({
-      pause: () => terminal.connection.pause(),
-      resume: () => terminal.connection.resume(),
-    });
+    const flow = new FlowController(connection);
     const batcher = new OutputBatcher(this.deps.clock, (data) => {
       flow.sent(data.length);
       sink.data(terminalId, data);
     });
-    const terminal: AttachedTerminal = {
-      connection,
-      batcher,
-      flow,
-      sessionId,
-      closed: false,
-      ...(control ? { control } : {}),
-    };
+    const terminal: AttachedTerminal = { connection, batcher, flow, sessionId, closed: false };
     this.terminals.set(terminalId, terminal);
     for (const data of early) batcher.push(data);
     onData = (data) => batcher.push(data);
@@ -172,46 +134,40 @@ export class TerminalService {
   }
 
   resize(terminalId: string, size: { cols: number; rows: number }): void {
-    const terminal = this.get(terminalId);
-    if (terminal.control) terminal.control.size = { ...size };
-    terminal.connection.resize(size.cols, size.rows);
+    this.get(terminalId).connection.resize(size.cols, size.rows);
   }
 
   /**
-   * tmux 3.3a crashes when a pane is respawned while a control client still has some of that pane's
-   * output to take (tmux issue 5498, fixed upstream in 2026): the next read of the new program's output
-   * brings the whole server down, every session with it. So around a respawn the session's views let go
-   * of their control clients (and wait until tmux has dropped them), then take new ones, which restore
-   * the pane as it is after the respawn. Keystrokes typed in that moment are lost, output is not.
+   * tmux 3.3a must not have control clients attached while a session's window is replaced on reconnect
+   * (a pane respawned under one lost output or crashed the server: docs/architecture.md). So the
+   * session's views let go of their control clients, and wait until tmux has dropped them; resumeViews
+   * then gives each a new one, which restores the new window. Keys typed meanwhile are lost, output is not.
    */
   async releaseViews(sessionId: string): Promise<void> {
     const waits: Array<Promise<void>> = [];
-    for (const terminal of this.terminals.values()) {
-      const control = terminal.control;
-      if (terminal.sessionId !== sessionId || terminal.closed || !control || control.released) continue;
-      control.released = true;
-      const generation = control.generation;
-      waits.push(new Promise<void>((resolve) => control.gone.set(generation, resolve)));
-      terminal.connection.close();
+    for (const terminal of this.viewsOf(sessionId)) {
+      if (terminal.connection.release && !terminal.connection.released)
+        waits.push(terminal.connection.release());
     }
     await Promise.all(waits);
     // A client's process can be gone before the server has noticed: wait until tmux counts none.
     const deadline = this.deps.clock.now() + RELEASE_WAIT_MS;
     while (
       waits.length > 0 &&
-      (await this.deps.tmux.controlClientCount(sessionId).catch(() => 0)) > 0 &&
+      (await this.deps.tmux.listClients(sessionId).catch(() => [])).some((client) => client.control) &&
       this.deps.clock.now() < deadline
     ) {
       await new Promise<void>((resolve) => this.deps.clock.setTimeout(resolve, 20));
     }
   }
 
-  /** After a respawn: every view released by releaseViews takes a new control client. */
+  /** After the window was replaced: every view released by releaseViews takes a new control client. */
   resumeViews(sessionId: string): void {
-    for (const terminal of this.terminals.values()) {
-      if (terminal.sessionId === sessionId && !terminal.closed && terminal.control?.released)
-        terminal.control.reopen();
-    }
+    for (const terminal of this.viewsOf(sessionId)) terminal.connection.renew?.();
+  }
+
+  private viewsOf(sessionId: string): AttachedTerminal[] {
+    return [...this.terminals.values()].filter((t) => t.sessionId === sessionId && !t.closed);
   }
 
   ack(terminalId: string, chars: number): void {

@@ -214,11 +214,6 @@ export function takeBufferArgv(server: TmuxServerAddress, buffer: string): strin
   return [...serverArgs(server), 'save-buffer', '-b', buffer, '-', ';', 'delete-buffer', '-b', buffer];
 }
 
-/** One line per client attached to the session: 1 for a control-mode client, 0 for another. */
-export function listClientModesArgv(server: TmuxServerAddress, name: string): string[] {
-  return [...serverArgs(server), 'list-clients', '-t', `=${name}`, '-F', '#{client_control_mode}'];
-}
-
 /**
  * Replaces the session's window (at its index, so the session keeps its name, options and environment)
  * with a new one running `command`: a new pane, unlike respawn-pane, which in tmux 3.3a leaves the pane's
@@ -246,7 +241,8 @@ export function windowIndexArgv(server: TmuxServerAddress, name: string): string
   return [...serverArgs(server), 'display-message', '-p', '-t', paneTarget(name), '#{window_index}'];
 }
 
-/** Every client of the server: its pid and whether it is a control-mode client. */
-export function listClientsArgv(server: TmuxServerAddress): string[] {
-  return [...serverArgs(server), 'list-clients', '-F', '#{client_pid} #{client_control_mode}'];
+/** The server's clients (or one session's): each one's pid and whether it is a control-mode client. */
+export function listClientsArgv(server: TmuxServerAddress, session?: string): string[] {
+  const target = session === undefined ? [] : ['-t', `=${session}`];
+  return [...serverArgs(server), 'list-clients', ...target, '-F', '#{client_pid} #{client_control_mode}'];
 }

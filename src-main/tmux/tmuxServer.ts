@@ -4,7 +4,6 @@ import {
   SESSION_OPTIONS,
   capturePaneArgv,
   killSessionArgv,
-  listClientModesArgv,
   listClientsArgv,
   replaceWindowArgv,
   windowIndexArgv,
@@ -156,15 +155,9 @@ export class TmuxServer {
     throw new TmuxCommandError(argv, result.stderr, result.code);
   }
 
-  /** How many control-mode clients tmux counts as attached to the session (0 when it does not exist). */
-  async controlClientCount(name: string): Promise<number> {
-    const out = await this.exec(listClientModesArgv(this.deps.address, name), { allowNoServer: true });
-    return (out ?? '').split('\n').filter((line) => line.trim() === '1').length;
-  }
-
-  /** Every client attached to the server (none when no server runs). */
-  async listClients(): Promise<Array<{ pid: number; control: boolean }>> {
-    const out = (await this.exec(listClientsArgv(this.deps.address), { allowNoServer: true })) ?? '';
+  /** Every client attached to the server, or to one session (none when there is no such server or session). */
+  async listClients(session?: string): Promise<Array<{ pid: number; control: boolean }>> {
+    const out = (await this.exec(listClientsArgv(this.deps.address, session), { allowNoServer: true })) ?? '';
     return out
       .split('\n')
       .map((line) => line.trim().split(' '))

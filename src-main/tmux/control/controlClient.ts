@@ -55,26 +55,6 @@ export class ControlClient {
     process.onExit(({ error }) => this.end(this.exitReason ?? error));
   }
 
-  get isOpen(): boolean {
-    return !this.ended;
-  }
-
-  /** Sends one command line made of `commands` commands; resolves with their replies. */
-  request(line: string, commands = 1): Promise<ControlReply[]> {
-    return new Promise((resolve, reject) => {
-      if (this.ended) {
-        reject(new Error('The tmux control client has ended.'));
-        return;
-      }
-      const pending = { reject };
-      this.rejections.add(pending);
-      this.send(line, commands, (replies) => {
-        this.rejections.delete(pending);
-        resolve(replies);
-      });
-    });
-  }
-
   /**
    * Sends a command line of `commands` commands. `onReplies` runs synchronously when the last reply
    * is read, before any output that follows it in the stream: what came after can be told apart.
@@ -104,9 +84,6 @@ export class ControlClient {
     this.process.close();
   }
 
-  /** Requests still waiting for replies, failed together if the client ends first. */
-  private readonly rejections = new Set<{ reject: (error: Error) => void }>();
-
   private write(line: string): void {
     if (/[\n\r]/.test(line) || line.trim() === '') {
       // An empty line detaches the client, and a newline would start a second command.
@@ -120,9 +97,6 @@ export class ControlClient {
     if (this.ended) return;
     this.ended = true;
     this.waiting.length = 0;
-    const error = new Error(`The tmux control client ended${reason ? `: ${reason}` : ''}.`);
-    for (const { reject } of this.rejections) reject(error);
-    this.rejections.clear();
     this.events.exit(reason);
   }
 }
