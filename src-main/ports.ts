@@ -43,17 +43,12 @@ export interface PtySpawner {
   spawn(file: string, args: readonly string[], options: PtySpawnOptions): PtyProcess;
 }
 
-/**
- * A long-lived child process spoken to over pipes (a tmux control-mode client): bytes in, bytes out,
- * and reading can be paused so the pipe fills and the writer waits (that is the flow control).
- */
+/** A long-lived child process spoken to over pipes (a tmux control-mode client): bytes in, bytes out. */
 export interface PipeProcess {
   write(data: string): void;
   onStdout(listener: (chunk: Buffer) => void): void;
   /** Called once, after stdout has ended. */
   onExit(listener: (exit: { code: number | null; signal: string | null; error?: string }) => void): void;
-  pauseOutput(): void;
-  resumeOutput(): void;
   /** Closes stdin (a control client detaches on end of input), then kills it if it lingers. */
   close(): void;
 }

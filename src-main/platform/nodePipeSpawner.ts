@@ -35,13 +35,9 @@ export const nodePipeSpawner: PipeSpawner = {
         if (ended) listener(ended);
         else exitListeners.push(listener);
       },
-      pauseOutput: () => child.stdout.pause(),
-      resumeOutput: () => child.stdout.resume(),
       close: () => {
         if (ended) return;
         child.stdin.end();
-        // Whatever is still in the pipe no longer matters to anyone.
-        child.stdout.resume();
         setTimeout(() => {
           if (!ended) child.kill('SIGKILL');
         }, CLOSE_GRACE_MS).unref();

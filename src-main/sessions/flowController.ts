@@ -1,8 +1,9 @@
 import { FlowControl } from '../../src-preload/api';
 
 /**
- * Keeps unacknowledged output bounded: above the high watermark the pty is paused
- * (so tmux, not our memory, holds the backlog), below the low watermark it resumes.
+ * Keeps unacknowledged output bounded: above the high watermark the source is paused (a direct
+ * session's pty stops being read; a tmux view holds, then re-shows the pane: see controlTerminal),
+ * below the low watermark it resumes.
  * The renderer acknowledges what xterm.js has actually drawn.
  */
 export class FlowController {

@@ -39,9 +39,9 @@ export class SessionLogs {
       dir: string;
       /** Read at every check, so a changed setting applies to running logs. */
       capBytes?: () => number;
-      /** Runs `tmux pipe-pane -o -t <session> <shell command>`. */
+      /** Runs `tmux pipe-pane -t <session> <shell command>` (in place of the pane's drain pipe). */
       pipePane: (sessionId: string, shellCommand: string) => Promise<void>;
-      /** Closes a session's pipe (`tmux pipe-pane -t <session>` without a command). */
+      /** Ends a session's log: its pane goes back to the drain pipe (see DRAIN_PIPE_COMMAND). */
       stopPipe: (sessionId: string) => Promise<void>;
     },
   ) {}

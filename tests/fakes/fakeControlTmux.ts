@@ -24,6 +24,7 @@ export function paneStateLine(overrides: Partial<Record<string, number>> = {}, c
     scroll_region_lower: rows - 1,
     pane_width: cols,
     pane_height: rows,
+    pane_dead: 0,
     ...overrides,
   };
   return Object.values(state).join(' ');
@@ -35,12 +36,13 @@ export interface FakeControlClient extends PipeProcess {
   env: NodeJS.ProcessEnv;
   /** Command lines written to the client's stdin, in order. */
   lines: string[];
-  paused: boolean;
   closed: boolean;
   /** The bytes typed into the pane with send-keys -H, as text. */
   typed(): string;
   /** The pane writes `data` (escaped as tmux does in %output). */
   emitOutput(data: string | Buffer): void;
+  /** A format the client subscribed to (refresh-client -B) has a new value. */
+  emitSubscription(name: string, value: string): void;
   /** With manualReplies: sends the replies owed so far (output emitted before them came first). */
   flushReplies(): void;
   /** tmux ends the client (%exit), after which the process ends. */
@@ -91,7 +93,6 @@ export function fakeControlTmux(
         args,
         env: options.env,
         lines: [],
-        paused: false,
         closed: false,
         typed: () =>
           Buffer.from(
@@ -113,8 +114,6 @@ export function fakeControlTmux(
         },
         onStdout: (listener) => void stdoutListeners.push(listener),
         onExit: (listener) => void exitListeners.push(listener),
-        pauseOutput: () => void (client.paused = true),
-        resumeOutput: () => void (client.paused = false),
         close: () => {
           client.closed = true;
           emit('%exit\n');
@@ -124,6 +123,7 @@ export function fakeControlTmux(
           const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
           emit(`%output %7 ${escapeOutput(bytes)}\n`);
         },
+        emitSubscription: (name, value) => emit(`%subscription-changed ${name} $1 @1 0 %7 : ${value}\n`),
         flushReplies: () => emit(owed.splice(0).join('')),
         emitExit: (reason) => {
           emit(reason ? `%exit ${reason}\n` : '%exit\n');

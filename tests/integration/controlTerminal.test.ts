@@ -28,6 +28,8 @@ interface Viewer {
   /** Every line the emulator holds, scrollback first, trailing blanks trimmed. */
   lines(): string[];
   text(): string;
+  /** With holdAcks: the renderer catches up and acknowledges what it has drawn from now on. */
+  catchUp(): void;
 }
 
 let dir: string;
@@ -85,11 +87,13 @@ async function newShellSession(name: string, cols = 80, rows = 24): Promise<void
   });
 }
 
-async function view(sessionId: string, cols = 80, rows = 24): Promise<Viewer> {
+/** holdAcks: a renderer that draws but does not say so until catchUp(), like one that is far behind. */
+async function view(sessionId: string, cols = 80, rows = 24, holdAcks = false): Promise<Viewer> {
   const term = new Terminal({ cols, rows, scrollback: SCROLLBACK, allowProposedApi: true });
   const exits: number[] = [];
   let terminalId = '';
   let unacknowledged = 0;
+  let holding = holdAcks;
   terminalId = await terminals.attach(
     sessionId,
     { cols, rows },
@@ -97,7 +101,7 @@ async function view(sessionId: string, cols = 80, rows = 24): Promise<Viewer> {
       data: (_id, data) =>
         term.write(data, () => {
           unacknowledged += data.length;
-          if (unacknowledged >= FlowControl.ACK_SIZE_CHARS) {
+          if (!holding && unacknowledged >= FlowControl.ACK_SIZE_CHARS) {
             terminals.ack(terminalId, unacknowledged);
             unacknowledged = 0;
           }
@@ -112,7 +116,12 @@ async function view(sessionId: string, cols = 80, rows = 24): Promise<Viewer> {
     while (out.length > 0 && out.at(-1) === '') out.pop();
     return out;
   };
-  return { term, terminalId, exits, lines, text: () => lines().join('\n') };
+  const catchUp = (): void => {
+    holding = false;
+    terminals.ack(terminalId, unacknowledged);
+    unacknowledged = 0;
+  };
+  return { term, terminalId, exits, lines, text: () => lines().join('\n'), catchUp };
 }
 
 function typeLine(viewer: Viewer, line: string): void {
@@ -154,6 +163,37 @@ describe('terminal over tmux control mode', () => {
         `run ${run}: 1..N in order`,
       ).toBe(true);
     }
+  });
+
+  it("shows a program's last lines after it ended, though the terminal was far behind while it flooded", async () => {
+    // tmux 3.3a stops reading a pane whose control clients are behind and, when the program then ends,
+    // discards what it had not read yet, even from its own history: views must never hold tmux back.
+    const lines = 200_000;
+    await tmux.newSession({
+      name: 'mx-tail',
+      cols: 80,
+      rows: 24,
+      cwd: dir,
+      command: ['sh', '-c', `read go; seq 1 ${lines}; echo the-end-$((6*7)); exit 7`],
+      options: { hostId: 'h1' },
+    });
+    const viewer = await view('mx-tail', 80, 24, true);
+    terminals.input(viewer.terminalId, '\r');
+    await waitFor(async () => (await tmux.listSessions()).find((s) => s.name === 'mx-tail')?.paneDead, {
+      describe: 'the program to flood and end',
+      timeoutMs: 60_000,
+    });
+    const kept = await tmux.capturePane('mx-tail', { history: false, escapes: false });
+    expect(kept, "tmux's own record of the last lines").toMatch(new RegExp(`^${lines}\\n+the-end-42$`, 'm'));
+    viewer.catchUp();
+    await waitForText(viewer, /^the-end-42$/m, 'the last line in the terminal', 60_000);
+    const numbers = numberLines(viewer);
+    expect(numbers.at(-1)).toBe(lines);
+    expect(
+      numbers.every((n, i) => i === 0 || n === numbers[i - 1]! + 1),
+      'in order, no gap',
+    ).toBe(true);
+    expect(numbers.length).toBeGreaterThan(SCROLLBACK / 2);
   });
 
   it('restores history and screen on attach, and joins them to live output without a seam', async () => {

@@ -76,6 +76,7 @@ describe('session logs and remote persistence, set on a folder', () => {
       cols: 100,
       rows: 30,
     });
+    await waitForPaneText(socket, `=${session.id}:`, /[$#] ?$/m);
     await app.call('terminal:input', { terminalId: terminal.terminalId, data: 'echo logged-$((7*6))\r' });
     await waitForPaneText(socket, `=${session.id}:`, /^logged-42$/m);
     const file = session.logFile ?? '';

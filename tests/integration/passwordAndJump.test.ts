@@ -102,6 +102,8 @@ describe.skipIf(!canCreateUsers)('password logins from the keychain, and ProxyJu
       cols: 100,
       rows: 30,
     });
+    // Typed once the remote shell shows its prompt, as a user would.
+    await waitForPaneText(socket, `=${session.id}:`, /[$#] ?$/m);
     await app.call('terminal:input', { terminalId: terminal.terminalId, data: 'echo I am $(id -un)\r' });
     await waitForPaneText(socket, `=${session.id}:`, new RegExp(`^I am ${user.name}$`, 'm'));
   });

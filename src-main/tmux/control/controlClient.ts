@@ -10,6 +10,7 @@ export interface ControlClientEvents {
   output(paneId: string, bytes: Buffer): void;
   /** Once: tmux said %exit, or the process ended. */
   exit(reason: string | undefined): void;
+  subscription?(name: string, value: string): void;
 }
 
 /**
@@ -50,6 +51,9 @@ export class ControlClient {
       exit: (reason) => {
         this.exitReason = reason;
       },
+      subscription: (name, value) => {
+        if (!this.ended) this.events.subscription?.(name, value);
+      },
     });
     process.onStdout((chunk) => this.parser.feed(chunk));
     process.onExit(({ error }) => this.end(this.exitReason ?? error));
@@ -69,14 +73,6 @@ export class ControlClient {
       });
     }
     this.write(line);
-  }
-
-  pause(): void {
-    this.process.pauseOutput();
-  }
-
-  resume(): void {
-    this.process.resumeOutput();
   }
 
   /** Detaches: the session keeps running in tmux. */

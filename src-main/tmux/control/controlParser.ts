@@ -19,6 +19,8 @@ export interface ControlEvents {
   attached(): void;
   /** tmux is ending this client (session killed, server gone, client too far behind…). */
   exit(reason: string | undefined): void;
+  /** A format subscribed with `refresh-client -B name:what:format` has a new value. */
+  subscription?(name: string, value: string): void;
 }
 
 const NEWLINE = 0x0a;
@@ -74,6 +76,10 @@ export class ControlParser {
       this.events.reply(word === '%end', body, flags === '1');
     } else if (word === '%session-changed') {
       this.events.attached();
+    } else if (word === '%subscription-changed') {
+      // "%subscription-changed <name> $session @window index %pane … : <value>"; the value may hold " : ".
+      const separator = text.indexOf(' : ');
+      if (separator !== -1) this.events.subscription?.(text.split(' ')[1] ?? '', text.slice(separator + 3));
     } else if (word === '%exit') {
       const reason = text.slice('%exit'.length).trim();
       this.events.exit(reason === '' ? undefined : reason);

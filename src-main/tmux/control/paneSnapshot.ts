@@ -34,6 +34,7 @@ const STATE_FIELDS = [
   'scroll_region_lower',
   'pane_width',
   'pane_height',
+  'pane_dead',
 ] as const;
 
 type StateField = (typeof STATE_FIELDS)[number];

@@ -73,7 +73,7 @@ describe('tmux argv', () => {
     }
   });
 
-  it('runs ssh as argv after --, with metadata options in the same tmux call', () => {
+  it('runs ssh as argv after --, with metadata options and the drain pipe in the same tmux call', () => {
     const argv = newSessionArgv({
       server,
       name: 'mx-abc',
@@ -98,6 +98,11 @@ describe('tmux argv', () => {
       '=mx-abc:',
       '@muxdeck_label',
       'web%2001%3Bx',
+      ';',
+      'pipe-pane',
+      '-t',
+      '=mx-abc:',
+      'exec cat >/dev/null',
     ]);
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FlowControl } from '../../../src-preload/api';
 import { OUTPUT_BATCH } from '../../../src-main/sessions/outputBatcher';
 import { TerminalService } from '../../../src-main/sessions/terminalService';
+import { BEHIND_LIMIT_CHARS } from '../../../src-main/tmux/control/controlTerminal';
 import { TmuxServer } from '../../../src-main/tmux/tmuxServer';
 import { fakeControlTmux, paneStateLine } from '../../fakes/fakeControlTmux';
 import { manualClock } from '../../fakes/manualClock';
@@ -73,7 +74,9 @@ describe('terminal service (tmux control mode)', () => {
     expect(client?.env.TMUX).toBeUndefined();
     expect(client?.env.TMUX_PANE).toBeUndefined();
     expect(client?.lines[0]).toBe('refresh-client -C 90x20');
-    expect(client?.lines[1]).toMatch(
+    // Told when the pane's program ends, to show what tmux kept of its last output (see controlTerminal).
+    expect(client?.lines[1]).toBe("refresh-client -B 'muxdeck-pane-dead:%*:#{pane_dead}'");
+    expect(client?.lines[2]).toMatch(
       /^display-message -p -t =mx-1: .* ; capture-pane -e -J -S -500 -E -1 -b \S+ -t =mx-1: ; /,
     );
   });
@@ -133,17 +136,70 @@ describe('terminal service (tmux control mode)', () => {
     expect(out.map((o) => o.data).join('')).toBe('\u2603');
   });
 
-  it('stops reading above the high watermark and reads again once the renderer acknowledged enough', async () => {
-    const { terminals, out, attached } = setup();
+  it('holds output while the renderer is behind and passes it on, in order, once it has caught up', async () => {
+    const { terminals, out, time, attached } = setup();
     const { id, client } = await attached();
     const chunk = 'y'.repeat(OUTPUT_BATCH.MAX_CHARS);
-    while (!client.paused) client.emitOutput(chunk);
-    const sent = out.reduce((n, o) => n + (o.data?.length ?? 0), 0);
-    expect(sent).toBeGreaterThan(FlowControl.HIGH_WATERMARK_CHARS);
+    const sentSoFar = () => out.reduce((n, o) => n + (o.data?.length ?? 0), 0);
+    while (sentSoFar() <= FlowControl.HIGH_WATERMARK_CHARS) client.emitOutput(chunk);
+    const sent = sentSoFar();
+    client.emitOutput('z'.repeat(50_000));
+    client.emitOutput('end');
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    expect(sentSoFar()).toBe(sent);
     terminals.ack(id, sent - FlowControl.LOW_WATERMARK_CHARS);
-    expect(client.paused).toBe(true);
+    expect(sentSoFar()).toBe(sent);
     terminals.ack(id, FlowControl.ACK_SIZE_CHARS);
-    expect(client.paused).toBe(false);
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    const shown = out.map((o) => o.data ?? '').join('');
+    expect(shown.length).toBe(sent + 50_003);
+    expect(shown.endsWith(`${'z'.repeat(50_000)}end`)).toBe(true);
+    // The snapshot taken at attach is the only one: nothing was re-shown.
+    expect(client.lines.filter((line) => line.startsWith('display-message'))).toHaveLength(1);
+  });
+
+  it('drops what it holds past the limit and shows the pane again from tmux once the renderer has caught up', async () => {
+    const { terminals, out, time, attached } = setup({ s: 'from-tmux\n' });
+    const { id, client } = await attached();
+    const chunk = 'y'.repeat(OUTPUT_BATCH.MAX_CHARS);
+    const sentSoFar = () => out.reduce((n, o) => n + (o.data?.length ?? 0), 0);
+    while (sentSoFar() <= FlowControl.HIGH_WATERMARK_CHARS) client.emitOutput(chunk);
+    const sent = sentSoFar();
+    for (let held = 0; held <= BEHIND_LIMIT_CHARS; held += chunk.length) client.emitOutput(chunk);
+    expect(client.lines.filter((line) => line.startsWith('display-message'))).toHaveLength(1);
+    terminals.ack(id, sent);
+    // Caught up: the pane is taken again (nothing held is sent), then shown, then live output follows.
+    expect(client.lines.filter((line) => line.startsWith('display-message'))).toHaveLength(2);
+    await settle();
+    await settle();
+    client.emitOutput('after');
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    const shown = out
+      .map((o) => o.data ?? '')
+      .join('')
+      .slice(sent);
+    expect(shown.startsWith('\x1bc')).toBe(true);
+    expect(shown).toMatch(/from-tmux.*after$/s);
+    expect(shown).not.toContain('y');
+  });
+
+  it('shows the pane again when its program ends: tmux may have dropped the last output on its way', async () => {
+    const { out, time, attached } = setup({ s: 'Connection to db1 closed.\n' });
+    const { client } = await attached();
+    client.emitSubscription('muxdeck-pane-dead', '0');
+    expect(client.lines.filter((line) => line.startsWith('display-message'))).toHaveLength(1);
+    client.emitSubscription('muxdeck-pane-dead', '1');
+    expect(client.lines.filter((line) => line.startsWith('display-message'))).toHaveLength(2);
+    await settle();
+    await settle();
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    const shown = out.map((o) => o.data ?? '').join('');
+    expect(shown.startsWith('\x1bc')).toBe(true);
+    expect(shown).toContain('Connection to db1 closed.');
+    // Said again while still dead: nothing more to show.
+    client.emitSubscription('muxdeck-pane-dead', '1');
+    expect(client.lines.filter((line) => line.startsWith('display-message'))).toHaveLength(2);
   });
 
   it('types keystrokes at once as exact bytes, even while output is waiting', async () => {

@@ -7,12 +7,14 @@ function parse(...chunks: string[]) {
     reply?: [boolean, readonly string[], boolean];
     exit?: string | null;
     attached?: true;
+    subscription?: [string, string];
   }> = [];
   const parser = new ControlParser({
     output: (pane, bytes) => events.push({ output: [pane, bytes.toString('latin1')] }),
     reply: (ok, body, fromClient) => events.push({ reply: [ok, body, fromClient] }),
     exit: (reason) => events.push({ exit: reason ?? null }),
     attached: () => events.push({ attached: true }),
+    subscription: (name, value) => events.push({ subscription: [name, value] }),
   });
   for (const chunk of chunks) parser.feed(Buffer.from(chunk, 'latin1'));
   return events;
@@ -49,6 +51,12 @@ describe('control-mode parser', () => {
       { exit: 'too far behind' },
       { exit: null },
     ]);
+  });
+
+  it("reports a subscribed format's new value, which may itself hold ' : '", () => {
+    expect(
+      parse('%subscription-changed dead $0 @0 0 %0 : 1\n%subscription-changed t $0 @0 0 %0 : a : b\n'),
+    ).toEqual([{ subscription: ['dead', '1'] }, { subscription: ['t', 'a : b'] }]);
   });
 
   it('leaves a backslash that starts no octal escape as it is', () => {
