@@ -1,3 +1,5 @@
+import type { BrowserLauncherDeps } from './browserLauncher';
+
 /** What a CLI command needs from its process, passed in so commands run in tests too. */
 export interface CliContext {
   appRoot: string;
@@ -7,6 +9,8 @@ export interface CliContext {
   stderr(line: string): void;
   /** Diagnostic log lines (JSON); never secrets. */
   log(line: string): void;
+  /** The machine `serve --open` opens a browser on; tests pass a stand-in. */
+  browserLauncher?: (privateDir: string) => BrowserLauncherDeps;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
   untilStopped(): Promise<void>;
 }

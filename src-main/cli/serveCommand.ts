@@ -2,26 +2,34 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeServices } from '../app/compose';
 import { resolveMuxdeckHome } from '../app/paths';
+import { nodeBrowserLauncher } from '../platform/nodeBrowserLauncher';
 import { loadNodePtySpawner } from '../platform/nodePtySpawner';
 import { streamLogger } from '../platform/streamLogger';
 import { generateAccessToken } from '../transport/serve/accessToken';
 import { startServeServer } from '../transport/serve/serveServer';
+import { openInBrowser } from './browserLauncher';
 import type { CliContext } from './cliContext';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export const SERVE_USAGE = `Usage: muxdeck serve [--port N] [--host ADDRESS]
+export const SERVE_USAGE = `Usage: muxdeck serve [--port N] [--host ADDRESS] [--open]
 
 Runs Muxdeck's services and serves its window to a browser.
   --port N          port to listen on (default: a free port)
   --host ADDRESS    address to bind (default 127.0.0.1). Anything but loopback
                     exposes your terminals to the network: only with care.
+  --open            open the URL in your default browser
 Prints one line with the URL to open; it carries a random access token.`;
 
 export async function serveCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      open: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   });
   if (values.help) {
@@ -42,8 +50,9 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
   }
 
   const logger = streamLogger((line) => ctx.log(line));
+  const home = resolveMuxdeckHome(ctx.env);
   const services = await composeServices({
-    home: resolveMuxdeckHome(ctx.env),
+    home,
     resourcesDir: join(ctx.appRoot, 'resources'),
     transport: 'serve',
     version: ctx.version,
@@ -60,6 +69,13 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
     port,
   });
   ctx.stdout(`Muxdeck is serving at ${server.url}`);
+  if (values.open) {
+    const launcher = ctx.browserLauncher?.(join(home, 'open')) ?? nodeBrowserLauncher(join(home, 'open'));
+    const opened = await openInBrowser(server.url, launcher).catch(() => false);
+    ctx.stdout(
+      opened ? 'Opened it in your browser.' : 'No browser could be opened here: open the URL above.',
+    );
+  }
 
   await ctx.untilStopped();
   await server.close();

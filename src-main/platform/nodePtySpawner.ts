@@ -6,9 +6,27 @@ type NodePtyModule = typeof import('node-pty');
 /**
  * PtySpawner over node-pty. The native module is loaded by the composition root
  * only (loadNodePtySpawner), so unit tests never load it.
+ *
+ * node-pty is an optional dependency (its build needs a compiler): without it Muxdeck still runs
+ * every session inside tmux, and only a session that needs a pty of its own says why it cannot.
  */
-export async function loadNodePtySpawner(): Promise<PtySpawner> {
-  const nodePty: NodePtyModule = await import('node-pty');
+export async function loadNodePtySpawner(
+  load: () => Promise<NodePtyModule> = () => import('node-pty'),
+): Promise<PtySpawner> {
+  let nodePty: NodePtyModule;
+  try {
+    nodePty = await load();
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+    return {
+      spawn() {
+        throw new Error(
+          `node-pty could not be loaded (${reason}), so sessions without tmux cannot start. ` +
+            'Run `npm rebuild node-pty` (it needs python3, make and a C++ compiler), or install tmux.',
+        );
+      },
+    };
+  }
   return {
     spawn(file, args, options) {
       const pty = nodePty.spawn(file, [...args], {

@@ -15,9 +15,31 @@ export interface ServeProcess {
   stop(): Promise<void>;
 }
 
+/** Another way to start serve mode (npm start, an installed package), and how long it may take. */
+export interface ServeCommand {
+  file: string;
+  args: string[];
+  cwd?: string;
+  /** Until the URL line; a command that builds first needs longer. */
+  timeoutMs?: number;
+  /** A command that runs serve as its child (npm start): stop and crash end the whole group. */
+  group?: boolean;
+}
+
 /** Runs `muxdeck serve` from the build, as a user would, and waits for the URL line it prints. */
-export async function startServe(env: NodeJS.ProcessEnv, args: string[] = []): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServe(
+  env: NodeJS.ProcessEnv,
+  args: string[] = [],
+  command: ServeCommand = { file: process.execPath, args: [BIN, 'serve', ...args] },
+): Promise<ServeProcess> {
+  const timeoutMs = command.timeoutMs ?? 30_000;
+  const group = command.group ?? false;
+  const child = spawn(command.file, command.args, {
+    env,
+    cwd: command.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: group,
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -25,8 +47,8 @@ export async function startServe(env: NodeJS.ProcessEnv, args: string[] = []): P
 
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(
-      () => fail(new Error(`muxdeck serve printed no URL in 30 s:\n${output}`)),
-      30_000,
+      () => fail(new Error(`muxdeck serve printed no URL in ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
     );
     const check = (): void => {
       const match = URL_LINE.exec(output);
@@ -43,7 +65,10 @@ export async function startServe(env: NodeJS.ProcessEnv, args: string[] = []): P
   });
 
   const end = async (signal: NodeJS.Signals): Promise<void> => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child.exitCode === null && child.signalCode === null) {
+      if (group && child.pid !== undefined) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    }
     await exited;
   };
   return {
