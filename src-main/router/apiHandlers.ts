@@ -52,7 +52,7 @@ export function createApiHandlers(services: ApiServices): {
     'sessions:list': () => sessions.list(),
     'sessions:open': async ({ hostId, cols, rows }) => {
       const session = await sessions.open(hostId, { cols, rows });
-      services.tree.recordConnected(hostId);
+      void services.tree.recordConnected(hostId);
       return session;
     },
     'sessions:close': async ({ sessionId }) => ({ closed: await sessions.close(sessionId) }),

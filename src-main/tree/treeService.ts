@@ -193,8 +193,9 @@ export class TreeService implements EffectiveSettingsProvider {
   }
 
   /** sessions:open succeeded: the host goes to the top of Recent. Never fails the open. */
-  recordConnected(hostId: string): void {
-    void (async () => {
+  /** Never rejects: a connection is not held up by its place in Recent. Awaitable for tests. */
+  recordConnected(hostId: string): Promise<void> {
+    return (async () => {
       const listed = await this.listed();
       await this.deps.store.update((data) => recordConnection(data, hostId, this.context(listed)));
       this.announce(listed);

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,11 +37,12 @@ function openSocket(port: number, headers: Record<string, string>, path = '/ws')
 
 describe('serve mode server', () => {
   let server: ServeServer;
+  let renderer: string;
   let origin: string;
   let cookie: string;
 
   beforeAll(async () => {
-    const renderer = await mkdtemp(join(tmpdir(), 'mx-renderer-'));
+    renderer = await mkdtemp(join(tmpdir(), 'mx-renderer-'));
     await mkdir(join(renderer, 'assets'));
     await writeFile(join(renderer, 'index.html'), '<!doctype html><title>Muxdeck</title>');
     await writeFile(join(renderer, 'assets', 'app.js'), 'console.log(1)');
@@ -58,7 +59,10 @@ describe('serve mode server', () => {
     origin = `http://127.0.0.1:${server.port}`;
     cookie = `muxdeck_token_${server.port}=${TOKEN}`;
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await rm(renderer, { recursive: true, force: true });
+  });
 
   it('prints a loopback URL carrying the token', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SessionLogs, logFileName, safeFileName, shellQuote } from '../../../src-main/sessions/sessionLogs';
 import { REMOTE_TMUX_COMMAND } from '../../../src-main/sessions/sessionService';
 import { buildSshArgv } from '../../../src-main/ssh/sshArgv';
+import { testTempDir } from '../../helpers/testTempDir';
 
 describe('session logs', () => {
   it('names files from hostile labels without leaving the logs folder', () => {
@@ -22,7 +22,7 @@ describe('session logs', () => {
   });
 
   it('starts tmux piping into a new file with a latest link, and resumes the same file after a respawn', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'mx-logs-unit-'));
+    const dir = await testTempDir('mx-logs-unit-');
     const pipes: Array<[string, string]> = [];
     const logs = new SessionLogs({
       dir,
@@ -38,7 +38,7 @@ describe('session logs', () => {
   });
 
   it('stops a log that reached its cap and says so in the file', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'mx-logs-cap-'));
+    const dir = await testTempDir('mx-logs-cap-');
     const stopped: string[] = [];
     const logs = new SessionLogs({
       dir,

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HostCatalog } from '../../../src-main/inventory/hostCatalog';
 import { SshConfigSource } from '../../../src-main/inventory/ssh-config/sshConfigSource';
 import { SessionService } from '../../../src-main/sessions/sessionService';
@@ -17,6 +17,7 @@ import { recordingRunner } from '../../fakes/recordingRunner';
 
 const HOME = '/home/ada';
 const CM_DIR = join(tmpdir(), `mx-unit-cm-${process.pid}`);
+afterAll(() => rmSync(CM_DIR, { recursive: true, force: true }));
 
 function serviceFor(
   config: string,

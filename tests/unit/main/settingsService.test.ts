@@ -1,12 +1,10 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APP_SETTINGS } from '../../../src-preload/api';
 import { SettingsService } from '../../../src-main/settings/settingsService';
+import { testTempDir } from '../../helpers/testTempDir';
 import { openStore, readStoreFile, writeStoreFile } from '../store/storeFixtures';
 
-const freshHome = () => mkdtemp(join(tmpdir(), 'mx-settings-'));
+const freshHome = () => testTempDir('mx-settings-');
 
 describe('app settings', () => {
   it('starts from the defaults: 3 reconnect attempts, closed panes close, 50 MB logs', async () => {

@@ -63,8 +63,7 @@ describe('no secret is ever written to the store', () => {
       ],
     });
     expect(moved).toMatchObject({ ok: true });
-    h.tree.recordConnected('netbox:db');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await h.tree.recordConnected('netbox:db');
     await h.store.flush();
 
     const files = (await readdir(home)).filter((name) => name.startsWith('store.json'));

@@ -188,8 +188,7 @@ describe('tree mutations', () => {
     expect(h.store.read().tree.favourites).toEqual(['ssh-config:beta', 'ssh-config:alpha']);
     await h.store.update((data) => ({ ...data, settings: { ...data.settings, recentLimit: 2 } }));
     for (const id of ['ssh-config:alpha', 'ssh-config:beta', 'ssh-config:alpha']) {
-      h.tree.recordConnected(id);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await h.tree.recordConnected(id);
     }
     expect(h.store.read().tree.recent.map((r) => r.hostId)).toEqual(['ssh-config:alpha', 'ssh-config:beta']);
   });
