@@ -27,10 +27,9 @@ const TYPED_FILES = [
   'tests/**/*.ts',
   'scripts/**/*.ts',
   'electron.vite.config.ts',
-  'vitest.config.ts',
+  'vitest.config.mts',
   'playwright.config.ts',
 ];
-const UNTYPED_FILES = ['tests/e2e/browser/**']; // excluded by tsconfig.node.json
 
 const escapeRegex = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
@@ -141,7 +140,6 @@ export default defineConfig(
   {
     name: 'muxdeck/typed',
     files: TYPED_FILES,
-    ignores: UNTYPED_FILES,
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
