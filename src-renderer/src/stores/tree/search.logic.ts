@@ -6,7 +6,11 @@ export interface SearchIndex {
   /** What the index was built from, so the next build can reuse unchanged hosts' text. */
   entries: readonly TreeEntry[];
   haystack: string[];
+  /** The same text with the destination blanked out (same offsets): where a bare number is looked for. */
+  namesHaystack: string[];
   labelsLower: string[];
+  /** Labels without separators ("web-03" → "web03"). */
+  labelsCompact: string[];
   /** Where each entry's destination starts in its haystack string. */
   destinationStart: Int32Array;
   fuzzy: uFuzzy;
@@ -55,29 +59,57 @@ function createFuzzy(): uFuzzy {
 
 export function buildSearchIndex(entries: readonly TreeEntry[], previous?: SearchIndex): SearchIndex {
   const haystack: string[] = new Array<string>(entries.length);
+  const namesHaystack: string[] = new Array<string>(entries.length);
   const labelsLower: string[] = new Array<string>(entries.length);
+  const labelsCompact: string[] = new Array<string>(entries.length);
   const destinationStart = new Int32Array(entries.length);
   entries.forEach((entry, i) => {
     // The same entry object as before (an unchanged host): its text is unchanged too.
     if (previous && previous.entries[i] === entry) {
       haystack[i] = previous.haystack[i] ?? '';
+      namesHaystack[i] = previous.namesHaystack[i] ?? '';
       labelsLower[i] = previous.labelsLower[i] ?? '';
+      labelsCompact[i] = previous.labelsCompact[i] ?? '';
       destinationStart[i] = previous.destinationStart[i] ?? 0;
       return;
     }
     destinationStart[i] = entry.label.length + 1;
     labelsLower[i] = entry.label.toLowerCase();
-    haystack[i] = [
-      entry.label,
-      entry.destination,
+    labelsCompact[i] = compactName(entry.label);
+    const rest = [
       entry.user ?? '',
       entry.tags.join(' '),
       entry.host.groups.join(' '),
       entry.sourceLabel,
       entry.originalLabel ?? '',
+      // "web03" finds "web-03": the label once more without its separators.
+      labelsCompact[i],
     ].join(' ');
+    haystack[i] = `${entry.label} ${entry.destination} ${rest}`;
+    namesHaystack[i] = `${entry.label} ${' '.repeat(entry.destination.length)} ${rest}`;
   });
-  return { entries, haystack, labelsLower, destinationStart, fuzzy: previous?.fuzzy ?? createFuzzy() };
+  return {
+    entries,
+    haystack,
+    namesHaystack,
+    labelsLower,
+    labelsCompact,
+    destinationStart,
+    fuzzy: previous?.fuzzy ?? createFuzzy(),
+  };
+}
+
+/** A name as typed without separators: "API-prod_013" → "apiprod013". */
+export function compactName(name: string): string {
+  return name.toLowerCase().replace(/[\s._-]+/g, '');
+}
+
+/**
+ * A bare number next to other terms ("web 1") means a name's number, not any digit of an address
+ * (it matched every host's 127.0.0.1); alone, or with dots ("10.0"), it may match addresses.
+ */
+function haystackFor(index: SearchIndex, term: string, terms: readonly string[]): string[] {
+  return terms.length > 1 && /^\d+$/.test(term) ? index.namesHaystack : index.haystack;
 }
 
 /** Whitespace separates terms; every term must match, in any order, anywhere in the host's text. */
@@ -90,10 +122,12 @@ export function queryTerms(query: string): string[] {
  * every term; then matches elsewhere (address, tags, groups...).
  */
 export function rankScore(labelLower: string, queryLower: string, termsLower: readonly string[]): number {
-  if (labelLower === queryLower) return 0;
-  if (labelLower.startsWith(queryLower)) return 1;
-  if (labelLower.includes(queryLower)) return 2;
-  if (termsLower.every((term) => labelLower.includes(term))) return 3;
+  const label = compactName(labelLower);
+  const query = compactName(queryLower);
+  if (labelLower === queryLower || label === query) return 0;
+  if (labelLower.startsWith(queryLower) || label.startsWith(query)) return 1;
+  if (labelLower.includes(queryLower) || label.includes(query)) return 2;
+  if (termsLower.every((term) => labelLower.includes(term) || label.includes(compactName(term)))) return 3;
   return 4;
 }
 
@@ -131,7 +165,11 @@ export function searchEntries(
   let matched: number[] | null =
     narrows(previous, query) && previous.mask.length === mask.length ? indexesOf(previous.mask) : null;
   for (const term of terms) {
-    const next: number[] | null = index.fuzzy.filter(index.haystack, term, matched ?? undefined);
+    const next: number[] | null = index.fuzzy.filter(
+      haystackFor(index, term, terms),
+      term,
+      matched ?? undefined,
+    );
     matched = next ?? [];
     if (matched.length === 0) break;
   }
@@ -179,7 +217,7 @@ export function highlightsFor(
   for (const term of terms) {
     let info: uFuzzy.Info;
     try {
-      info = index.fuzzy.info([...entryIndexes], index.haystack, term);
+      info = index.fuzzy.info([...entryIndexes], haystackFor(index, term, terms), term);
     } catch {
       continue;
     }

@@ -38,6 +38,32 @@ describe('search', () => {
     expect(searchEntries(index, '   ')).toBeNull();
   });
 
+  it('forgives punctuation: a name typed without its separators finds the host, ranked as the label', () => {
+    const named = buildSearchIndex(
+      buildEntries(
+        treeData([
+          host('ssh-config', 'web-03', { address: '127.0.0.1' }),
+          host('ssh-config', 'api-prod-013', { address: '127.0.0.1' }),
+          host('ssh-config', 'web-1', { address: '10.0.0.5' }),
+          host('ssh-config', 'web-2', { address: '127.0.0.1' }),
+        ]),
+      ).entries,
+    );
+    const found = (query: string) => {
+      const match = searchEntries(named, query);
+      return named.entries.filter((_, i) => match?.mask[i] === 1).map((e) => e.label);
+    };
+    expect(found('web03')).toEqual(['web-03']);
+    expect(found('apiprod013')).toEqual(['api-prod-013']);
+    expect(named.entries[searchEntries(named, 'web03')?.best ?? -1]?.label).toBe('web-03');
+    // A bare number beside a name is the name's number, not a digit of 127.0.0.1.
+    expect(found('web 1')).toEqual(['web-1']);
+    // Alone, or with dots, it may still find an address.
+    expect(found('10.0')).toEqual(['web-1']);
+    expect(found('5')).toEqual(['web-1']);
+    expect(rankScore('api-prod-013', 'apiprod013', ['apiprod013'])).toBe(0);
+  });
+
   it('tolerates one typo in longer terms, never in short ones', () => {
     expect(labels('postgers')).toEqual(['postgres-primary']);
     expect(labels('wbe')).toEqual([]);
