@@ -4,7 +4,7 @@ import type { CommandRunner, FileReader } from '../ports';
 import type { SecretStore } from '../secrets/secretStore';
 import { storePaths } from '../store/storePaths';
 import { join } from 'node:path';
-import { failed, firstLine, type DoctorCheck } from './doctorCheck';
+import { failed, firstLine, type CheckLevel, type DoctorCheck } from './doctorCheck';
 import { electronCheck } from './checks/electronCheck';
 import { muxdeckHomeCheck, type HomeFs } from './checks/muxdeckHomeCheck';
 import { NATIVE_MODULES, nativeModuleCheck } from './checks/nativeModulesCheck';
@@ -44,6 +44,8 @@ export interface DoctorEdges {
 interface PlannedCheck {
   id: string;
   title: string;
+  /** The level it reports if it throws: an optional check that breaks must not fail the doctor. */
+  level: CheckLevel;
   run: () => DoctorCheck | Promise<DoctorCheck>;
 }
 
@@ -52,6 +54,7 @@ export async function runDoctor(edges: DoctorEdges): Promise<DoctorReport> {
   const checks: PlannedCheck[] = [
     {
       id: 'node',
+      level: 'required',
       title: 'Node.js',
       run: () =>
         nodeVersionCheck({
@@ -62,6 +65,7 @@ export async function runDoctor(edges: DoctorEdges): Promise<DoctorReport> {
     },
     {
       id: 'ssh',
+      level: 'required',
       title: 'OpenSSH client',
       run: () =>
         sshClientCheck({
@@ -74,20 +78,28 @@ export async function runDoctor(edges: DoctorEdges): Promise<DoctorReport> {
     },
     {
       id: 'tmux',
+      level: 'required',
       title: 'tmux',
       run: () =>
         tmuxCheck({ platform: edges.platform, tmuxPath: edges.tools.tmuxPath, runner: edges.runner }),
     },
-    { id: 'home', title: 'MUXDECK_HOME', run: () => muxdeckHomeCheck({ ...edges, fs: edges.homeFs }) },
+    {
+      id: 'home',
+      level: 'required',
+      title: 'MUXDECK_HOME',
+      run: () => muxdeckHomeCheck({ ...edges, fs: edges.homeFs }),
+    },
     ...NATIVE_MODULES.map((module) => ({
       id: `module-${module.name}`,
+      level: module.level,
       title: `Native module ${module.name}`,
       run: () => nativeModuleCheck(module, edges),
     })),
-    { id: 'keychain', title: 'Keychain', run: () => secretStoreCheck(edges) },
-    { id: 'electron', title: 'Electron (desktop app)', run: () => electronCheck(edges) },
+    { id: 'keychain', level: 'optional', title: 'Keychain', run: () => secretStoreCheck(edges) },
+    { id: 'electron', level: 'optional', title: 'Electron (desktop app)', run: () => electronCheck(edges) },
     {
       id: 'ssh-config',
+      level: 'optional',
       title: 'ssh config',
       run: () =>
         sshConfigCheck({
@@ -101,6 +113,7 @@ export async function runDoctor(edges: DoctorEdges): Promise<DoctorReport> {
     },
     {
       id: 'sources',
+      level: 'optional',
       title: 'Sources',
       run: () =>
         sourcesCheck({
@@ -115,14 +128,14 @@ export async function runDoctor(edges: DoctorEdges): Promise<DoctorReport> {
 }
 
 /** A check that throws is a failed check, not a failed doctor: the other findings still matter. */
-async function guarded({ id, title, run }: PlannedCheck): Promise<DoctorCheck> {
+async function guarded({ id, title, level, run }: PlannedCheck): Promise<DoctorCheck> {
   try {
     return await run();
   } catch (error) {
     return failed(
       id,
       title,
-      'required',
+      level,
       `the check itself failed: ${firstLine(error)}`,
       'Report this, with the output of "muxdeck doctor", to Muxdeck\'s issue tracker.',
     );

@@ -238,6 +238,22 @@ describe('muxdeck doctor', () => {
     expect(report.checks).toHaveLength(10);
   });
 
+  it('an optional check that throws stays optional: the doctor still exits 0', async () => {
+    const { ctx, out } = capture();
+    const edges = healthyEdges({
+      fileExists: () => {
+        throw new Error('EACCES: permission denied, stat');
+      },
+    });
+    expect(await doctorCommand(['--json'], ctx, edges)).toBe(0);
+    const report = DoctorReport.parse(JSON.parse(out.join('\n')));
+    expect(report.checks.find((c) => c.id === 'electron')).toMatchObject({
+      ok: false,
+      level: 'optional',
+      detail: 'the check itself failed: EACCES: permission denied, stat',
+    });
+  });
+
   it('refuses unknown options as a usage error', async () => {
     const { ctx } = capture();
     await expect(doctorCommand(['--jsn'], ctx, healthyEdges())).rejects.toMatchObject({
