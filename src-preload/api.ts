@@ -1176,6 +1176,27 @@ const workspaceRequests = {
   },
 } as const;
 
+/** One finding of `muxdeck doctor` / Help → Diagnose. Paths may appear; secrets never do. */
+export const DoctorCheck = z.object({
+  id: z.string(),
+  title: z.string(),
+  ok: z.boolean(),
+  /** A failed required check stops Muxdeck working (exit status 1); an optional one costs a feature. */
+  level: z.enum(['required', 'optional']),
+  /** What was found, in one line. */
+  detail: z.string(),
+  /** What to do about a failure, in one plain sentence. */
+  fix: z.string().optional(),
+});
+export type DoctorCheck = z.infer<typeof DoctorCheck>;
+
+export const DoctorReport = z.object({
+  /** True when every required check passed. */
+  ok: z.boolean(),
+  checks: z.array(DoctorCheck),
+});
+export type DoctorReport = z.infer<typeof DoctorReport>;
+
 export const requests = {
   'app:info': {
     params: z.object({}).strict(),
@@ -1185,6 +1206,11 @@ export const requests = {
       transport: z.enum(['electron', 'serve']),
       home: z.string(),
     }),
+  },
+  /** The checks of `muxdeck doctor`, and the same plain-text report it prints (for "Copy report"). */
+  'app:diagnose': {
+    params: z.object({}).strict(),
+    result: DoctorReport.extend({ text: z.string() }),
   },
   'hosts:list': {
     params: z.object({}).strict(),

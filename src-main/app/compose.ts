@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { homedir, userInfo } from 'node:os';
 import { HostCatalog } from '../inventory/hostCatalog';
 import { SshConfigSource } from '../inventory/ssh-config/sshConfigSource';
@@ -44,6 +44,7 @@ import { startSources } from '../sources/startSources';
 import { absentTmuxRunner } from '../platform/absentTmuxRunner';
 import { isExecutableFile } from '../platform/nodeExecutableCheck';
 import { planPlatformTools, type PlatformTools } from '../platform/platformTools';
+import { appDiagnosis } from '../doctor/appDiagnosis';
 
 export interface ComposeOptions {
   home: string;
@@ -319,6 +320,16 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       transport: opts.transport,
       home: paths.home,
     },
+    // resources/ sits in the app's folder (repository or serve install); a packaged app is Electron itself.
+    diagnose: appDiagnosis({
+      appRoot: dirname(opts.resourcesDir),
+      env: opts.env,
+      home: paths.home,
+      version: opts.version,
+      secrets: secretStore,
+      tools,
+      ...(opts.sshConfigFile ? { sshConfigFile: opts.sshConfigFile } : {}),
+    }),
   });
   const router = createRouter({
     handlers: api.handlers,

@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import type { RequestResult } from '../../src-preload/api';
 import { ApiError } from '../common/apiError';
 import type { HostCatalog } from '../inventory/hostCatalog';
 import type { SessionService } from '../sessions/sessionService';
@@ -27,6 +28,8 @@ export interface ApiServices {
   /** Tabs, splits and groups (issue 6). */
   layout: WorkspaceLayoutStore;
   appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
+  /** Help → Diagnose: the checks of `muxdeck doctor` (doctor/appDiagnosis.ts). */
+  diagnose: () => Promise<RequestResult<'app:diagnose'>>;
 }
 
 /** Binds each contract channel to the service that answers it. */
@@ -44,6 +47,7 @@ export function createApiHandlers(services: ApiServices): {
 
   const handlers: Handlers = {
     'app:info': () => services.appInfo,
+    'app:diagnose': () => services.diagnose(),
     ...createTreeHandlers(services.tree),
     ...createRunHandlers(services.runs),
     ...createSourceHandlers(services.sources),

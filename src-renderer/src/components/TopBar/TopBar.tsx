@@ -3,6 +3,7 @@ import { useServices } from '../../app/AppServices';
 import { useTreeState } from '../../tree/useTree';
 import { SyncIndicator } from './SyncIndicator';
 import { SettingsDialog } from '../SettingsDialog/SettingsDialog';
+import { HelpMenu } from './HelpMenu';
 import './TopBar.css';
 
 interface TopBarProps {
@@ -58,6 +59,7 @@ export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
       >
         ⚙
       </button>
+      <HelpMenu />
       {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
     </header>
   );
