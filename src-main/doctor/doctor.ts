@@ -91,7 +91,7 @@ export async function runDoctor(edges: DoctorEdges): Promise<DoctorReport> {
     },
     ...NATIVE_MODULES.map((module) => ({
       id: `module-${module.name}`,
-      level: module.level,
+      level: module.level(edges.platform),
       title: `Native module ${module.name}`,
       run: () => nativeModuleCheck(module, edges),
     })),

@@ -2,7 +2,7 @@ import { failed, firstLine, passed, type CheckLevel, type DoctorCheck } from '..
 
 interface NativeModule {
   name: 'node-pty' | 'keytar';
-  level: CheckLevel;
+  level: (platform: NodeJS.Platform) => CheckLevel;
   /** What works without it. */
   role: string;
   fix: (platform: NodeJS.Platform) => string;
@@ -11,8 +11,9 @@ interface NativeModule {
 export const NATIVE_MODULES: readonly NativeModule[] = [
   {
     name: 'node-pty',
-    level: 'required',
-    role: 'runs terminals; Muxdeck cannot start without it',
+    // Sessions inside tmux need no pty of Muxdeck's own; only direct mode does, and Windows has no tmux.
+    level: (platform) => (platform === 'win32' ? 'required' : 'optional'),
+    role: 'runs sessions without tmux (direct mode); sessions inside tmux work without it',
     fix: (platform) =>
       platform === 'win32'
         ? 'Run "npm rebuild node-pty" in Muxdeck\'s folder (it needs the Visual Studio C++ build tools).'
@@ -20,7 +21,7 @@ export const NATIVE_MODULES: readonly NativeModule[] = [
   },
   {
     name: 'keytar',
-    level: 'optional',
+    level: () => 'optional',
     role: 'reaches the keychain; without it no password or token can be stored',
     fix: (platform) =>
       platform === 'linux'
@@ -38,12 +39,12 @@ export async function nativeModuleCheck(
   const title = `Native module ${module.name}`;
   try {
     await edges.loadModule(module.name);
-    return passed(id, title, module.level, 'loads');
+    return passed(id, title, module.level(edges.platform), 'loads');
   } catch (error) {
     return failed(
       id,
       title,
-      module.level,
+      module.level(edges.platform),
       `does not load: ${reasonOf(error)}; it ${module.role}`,
       module.fix(edges.platform),
     );

@@ -245,7 +245,7 @@ describe('native modules', () => {
   const [pty, keytar] = NATIVE_MODULES;
   if (!pty || !keytar) throw new Error('node-pty and keytar are checked');
 
-  it("fails, required, when node-pty is not built, with the error's first line and npm rebuild", async () => {
+  it("fails when node-pty is not built, with the error's first line and npm rebuild: optional beside tmux, required on Windows", async () => {
     const check = await nativeModuleCheck(pty, {
       platform: 'linux',
       loadModule: () =>
@@ -255,10 +255,15 @@ describe('native modules', () => {
           ),
         ),
     });
-    expect(check).toMatchObject({ id: 'module-node-pty', ok: false, level: 'required' });
+    expect(check).toMatchObject({ id: 'module-node-pty', ok: false, level: 'optional' });
     expect(check.detail).toContain("Cannot find module '../build/Release/pty.node'");
     expect(check.detail).not.toContain('Require stack');
     expect(check.fix).toContain('npm rebuild node-pty');
+    const windows = await nativeModuleCheck(pty, {
+      platform: 'win32',
+      loadModule: () => Promise.reject(new Error('Cannot find module pty.node')),
+    });
+    expect(windows).toMatchObject({ ok: false, level: 'required' });
   });
 
   it('says keytar was built for another Node, and that libsecret is needed to rebuild it on Linux', async () => {
