@@ -83,18 +83,14 @@ async function childHoldingSocket(
   inode: string,
 ): Promise<number | undefined> {
   const wanted = `socket:[${inode}]`;
+  const pids = (await readdir(proc).catch(() => [])).filter((entry) => /^\d+$/.test(entry)).map(Number);
+  const parents = await Promise.all(pids.map((pid) => parentOf(proc, pid)));
+  const children = pids.filter((_pid, index) => parents[index] === parentPid);
   const holders: number[] = [];
-  for (const entry of await readdir(proc).catch(() => [])) {
-    if (!/^\d+$/.test(entry)) continue;
-    const pid = Number(entry);
-    if ((await parentOf(proc, pid)) !== parentPid) continue;
+  for (const pid of children) {
     const fds = await readdir(`${proc}/${pid}/fd`).catch(() => []);
-    for (const fd of fds) {
-      if ((await readlink(`${proc}/${pid}/fd/${fd}`).catch(() => '')) === wanted) {
-        holders.push(pid);
-        break;
-      }
-    }
+    const links = await Promise.all(fds.map((fd) => readlink(`${proc}/${pid}/fd/${fd}`).catch(() => '')));
+    if (links.includes(wanted)) holders.push(pid);
   }
   return holders.length === 1 ? holders[0] : undefined;
 }
