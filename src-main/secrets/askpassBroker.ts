@@ -139,7 +139,7 @@ async function secretMeaning(prompt: SshPrompt, session: AskpassSession): Promis
     };
   }
   // A jump host's password prompt names another user@host: never the destination's password.
-  if (!isLogin(prompt, auth.login)) return undefined;
+  if (!auth.login || !isLogin(prompt, auth.login)) return undefined;
   return {
     kind: 'password',
     account: secretAccounts.password(session.hostId),

@@ -2,8 +2,10 @@ import type { CommandRunner } from '../ports';
 
 /** What a session's ssh may legitimately ask for, as `ssh -G` resolves it from the user's config. */
 export interface SessionSshAuth {
-  /** The login ssh's own password prompt names: `<user>@<host>'s password: `. */
-  login: { user: string; host: string };
+  /** The login ssh's own password prompt names: `<user>@<host>'s password: `; absent: none is given. */
+  login?: { user: string; host: string };
+  /** Reached through ProxyJump or ProxyCommand: another ssh, and another server, take part. */
+  viaProxy: boolean;
   /**
    * Key files ssh may ask a passphrase for, spelled as ssh spells them in its prompt: those of the
    * destination and of each ProxyJump hop (the jump ssh runs as a child of the session's ssh).
@@ -25,6 +27,7 @@ interface ResolvedHost {
   port: string;
   identityFiles: string[];
   proxyJump: string[];
+  proxyCommand: boolean;
 }
 
 /**
@@ -64,6 +67,7 @@ export async function resolveSessionSshAuth(opts: {
   return {
     login: { user: destination.user, host: destination.hostKeyAlias ?? destination.hostname },
     keyFiles,
+    viaProxy: destination.proxyJump.length > 0 || destination.proxyCommand,
   };
 }
 
@@ -83,6 +87,7 @@ export function parseResolvedHost(stdout: string): ResolvedHost | undefined {
   if (!user || !hostname) return undefined;
   const alias = single.get('hostkeyalias');
   const jump = single.get('proxyjump');
+  const command = single.get('proxycommand');
   return {
     user,
     hostname,
@@ -90,6 +95,7 @@ export function parseResolvedHost(stdout: string): ResolvedHost | undefined {
     port: single.get('port') ?? '22',
     identityFiles,
     proxyJump: jump && jump !== 'none' ? jump.split(',') : [],
+    proxyCommand: Boolean(command && command !== 'none'),
   };
 }
 

@@ -3,6 +3,7 @@ import { AskpassBroker, type AskpassSession } from '../../../src-main/secrets/as
 import type { AskpassCaller } from '../../../src-main/secrets/askpassCaller';
 import { secretAccounts, type SecretStore } from '../../../src-main/secrets/secretStore';
 import { classifySshPrompt } from '../../../src-main/secrets/sshPrompt';
+import { marksServerQuestions } from '../../../src-main/secrets/sshVersion';
 
 const KEY = '/home/u/.ssh/id_pp';
 const PASSPHRASE = 'saved-passphrase';
@@ -42,6 +43,7 @@ const session: AskpassSession = {
     Promise.resolve({
       login: { user: 'u', host: '10.0.0.5' },
       keyFiles: new Set([KEY, '/home/u/.ssh/jump_key']),
+      viaProxy: false,
     }),
 };
 const genuine: AskpassCaller = { isHelperOf: (pid) => Promise.resolve(pid === 1000) };
@@ -153,5 +155,13 @@ describe('ssh prompt forms', () => {
     const hostKey = 'Are you sure you want to continue connecting (yes/no/[fingerprint])? ';
     expect(await broker.answer(ask(hostKey), genuine)).toEqual({ kind: 'ask', echo: true, offerSave: false });
     expect(await broker.answer(ask('(u@h) Verification code: '), genuine)).toMatchObject({ echo: false });
+  });
+
+  it('trusts the (user@host) mark only from OpenSSH 8.4 on', () => {
+    expect(marksServerQuestions('OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.19 27 Jan 2026')).toBe(true);
+    expect(marksServerQuestions('OpenSSH_8.4p1, OpenSSL 1.1.1k')).toBe(true);
+    expect(marksServerQuestions('OpenSSH_for_Windows_9.5p1, LibreSSL 3.8.2')).toBe(true);
+    expect(marksServerQuestions('OpenSSH_8.2p1 Ubuntu-4ubuntu0.11, OpenSSL 1.1.1f')).toBe(false);
+    expect(marksServerQuestions('Dropbear v2022.83')).toBe(false);
   });
 });

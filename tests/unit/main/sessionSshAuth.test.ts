@@ -2,7 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileRunner } from '../../../src-main/platform/execFileRunner';
+import type { CommandRunner } from '../../../src-main/ports';
 import { resolveSessionSshAuth } from '../../../src-main/secrets/sessionSshAuth';
+import { tmuxAskpassSessions } from '../../../src-main/secrets/tmuxAskpassSessions';
 import { makeTempDir, removeDir } from '../../helpers/tempDir';
 
 const local = { home: '/home/tester', user: 'tester', uid: 1234 };
@@ -48,6 +50,7 @@ describe('what a session’s ssh may ask for (ssh -G)', () => {
   it('lists the key files of the host and of its jump hosts as ssh names them, and its login', async () => {
     const auth = await resolve(['ssh', '-F', config, '-o', 'ControlMaster=auto', '--', 'web']);
     expect(auth?.login).toEqual({ user: 'u', host: 'web.example' });
+    expect(auth?.viaProxy).toBe(true);
     // %C cannot be vouched for here: that key's passphrase is typed, never answered.
     expect([...(auth?.keyFiles ?? [])].sort()).toEqual(
       [
@@ -63,6 +66,43 @@ describe('what a session’s ssh may ask for (ssh -G)', () => {
     const auth = await resolve(['ssh', '-F', config, '-t', '--', 'aliased', 'tmux', 'new', '-A', '-s', 'x']);
     expect(auth?.login).toEqual({ user: 'v', host: 'pinned' });
     expect([...(auth?.keyFiles ?? [])]).toEqual(['/keys/aliased']);
+    expect(auth?.viaProxy).toBe(false);
+  });
+
+  it('with an ssh older than 8.4 gives no passphrase, and a password only where no jump host takes part', async () => {
+    // The real ssh for -G; only its version is made old.
+    const oldSsh: CommandRunner = {
+      run: (file, args, options) =>
+        args[0] === '-V'
+          ? Promise.resolve({ code: 0, stdout: '', stderr: 'OpenSSH_8.2p1 Ubuntu-4ubuntu0.11\n' })
+          : execFileRunner.run(file, args, options),
+    };
+    const sessions = tmuxAskpassSessions({
+      listSessions: () =>
+        Promise.resolve(
+          ['web', 'aliased'].map((host) => ({
+            name: `mx-${host}`,
+            createdAt: 0,
+            attachedClients: 0,
+            paneDead: false,
+            panePid: 4242,
+            options: {
+              hostId: `ssh-config:${host}`,
+              argv: JSON.stringify(['ssh', '-F', config, '--', host]),
+            },
+          })),
+        ),
+      runner: oldSsh,
+      sshPath: 'ssh',
+      env: process.env,
+      local,
+    });
+    const viaJump = await (await sessions('mx-web'))?.auth();
+    expect(viaJump?.keyFiles.size).toBe(0);
+    expect(viaJump?.login).toBeUndefined();
+    const direct = await (await sessions('mx-aliased'))?.auth();
+    expect(direct?.keyFiles.size).toBe(0);
+    expect(direct?.login).toEqual({ user: 'v', host: 'pinned' });
   });
 
   it('resolves nothing for a session that does not run ssh', async () => {
