@@ -21,7 +21,7 @@ DONE=()
 
 APT_PACKAGES=(
   tmux openssh-server openssh-client chromium gnome-keyring libsecret-1-dev
-  dbus dbus-x11 ansible-core python3 make g++ git ca-certificates stress-ng
+  dbus dbus-x11 ansible-core python3 make g++ git ca-certificates stress-ng iproute2
 )
 # Tool binaries the npm scripts run; npm 11 may leave a bin target without its run bit.
 BINS=(vitest playwright electron-vite eslint tsc prettier tsx)

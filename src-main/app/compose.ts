@@ -27,6 +27,9 @@ import { PANE_EVENTS_VARIABLE, PaneEventsWatcher } from '../tmux/paneEventsWatch
 import { keytarSecretStore } from '../platform/keytarSecretStore';
 import { AskpassBroker } from '../secrets/askpassBroker';
 import { startAskpassServer } from '../secrets/askpassServer';
+import { unverifiedAskpassCallers } from '../secrets/askpassCaller';
+import { tmuxAskpassSessions } from '../secrets/tmuxAskpassSessions';
+import { linuxAskpassCallers } from '../platform/linuxAskpassCallers';
 import { secretAccounts, type SecretStore } from '../secrets/secretStore';
 import { generateAccessToken } from '../transport/serve/accessToken';
 import { DEFAULT_SCROLLBACK_LINES, TerminalService } from '../sessions/terminalService';
@@ -245,11 +248,13 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
 
   const broker = new AskpassBroker({
     secrets: secretStore,
-    hostOf: async (sessionId) => {
-      const record = (await tmux.listSessions()).find((r) => r.name === sessionId);
-      const id = record?.options.hostId;
-      return id ? { id, label: record.options.label ?? id } : undefined;
-    },
+    sessionOf: tmuxAskpassSessions({
+      listSessions: () => tmux.listSessions(),
+      runner,
+      sshPath,
+      env,
+      local: { home: userInfo().homedir, user: userInfo().username, uid: process.getuid?.() ?? -1 },
+    }),
     onSecretRejected: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
     onPasswordServed: (sessionId, reason) => health.noteAuthFailure(sessionId, reason),
     onAskingUser: (sessionId) => {
@@ -259,7 +264,16 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     logger: opts.logger,
   });
   const askpassServer = tools.askpass
-    ? await startAskpassServer({ socketPath: paths.askpassSocket, token: askpassToken, broker })
+    ? await startAskpassServer({
+        socketPath: paths.askpassSocket,
+        token: askpassToken,
+        broker,
+        // Only Linux can name the caller here; elsewhere the token is the guard (docs/security.md, Askpass).
+        callers:
+          process.platform === 'linux'
+            ? linuxAskpassCallers({ socketPath: paths.askpassSocket, runner, env, logger: opts.logger })
+            : unverifiedAskpassCallers,
+      })
     : undefined;
   await tmux.setGlobalEnvironment(askpassEnv);
   const terminals = new TerminalService({

@@ -1,5 +1,8 @@
 import type { Logger } from '../ports';
+import type { AskpassCaller } from './askpassCaller';
 import { secretAccounts, type SecretStore } from './secretStore';
+import type { SessionSshAuth } from './sessionSshAuth';
+import { classifySshPrompt, promptEchoes, type SshPrompt } from './sshPrompt';
 
 /** What the askpass helper asks: the prompt ssh gave it, for which session, from which ssh process. */
 export interface AskpassRequest {
@@ -17,16 +20,30 @@ export type AskpassAnswer =
   /** Muxdeck refuses to answer (a saved secret was rejected): ssh gets no password and stops. */
   | { kind: 'refuse'; reason: string };
 
-interface PromptMeaning {
-  kind?: 'password' | 'passphrase';
-  account?: string;
+/** A session Muxdeck started, as the broker needs to know it. */
+export interface AskpassSession {
+  hostId: string;
   label: string;
-  echo: boolean;
+  /** The session's own ssh (the tmux pane's process); absent when the pane is dead. */
+  sshPid?: number;
+  /** What that ssh may ask for, from `ssh -G`; undefined when it cannot be resolved. */
+  auth(): Promise<SessionSshAuth | undefined>;
 }
 
+interface SecretMeaning {
+  kind: 'password' | 'passphrase';
+  account: string;
+  label: string;
+}
+
+const NOT_AUTHORISED = 'Not authorised.';
+
 /**
- * Answers ssh's password and passphrase questions from the keychain. A saved secret is
- * given once per ssh process: if the same ssh asks again, the secret was wrong, and
+ * Answers ssh's password and passphrase questions from the keychain. Only ssh's own local prompts
+ * are answered, and only for what the session's ssh is really using: a passphrase for a key file
+ * `ssh -G` lists for the host (or a jump host), a password for the `user@host` being connected.
+ * A server's keyboard-interactive question is the user's to answer, whatever it says. A saved
+ * secret is given once per ssh process: if the same ssh asks again, the secret was wrong, and
  * Muxdeck says so instead of feeding it again and again.
  */
 export class AskpassBroker {
@@ -35,8 +52,8 @@ export class AskpassBroker {
   constructor(
     private readonly deps: {
       secrets: SecretStore;
-      /** The host behind a session, or undefined for a session Muxdeck does not know. */
-      hostOf: (session: string) => Promise<{ id: string; label: string } | undefined>;
+      /** A session Muxdeck started, or undefined for one it does not know. */
+      sessionOf: (session: string) => Promise<AskpassSession | undefined>;
       onSecretRejected: (session: string, reason: string) => void;
       /**
        * A saved password went to ssh. With one password prompt ssh never asks twice, so if the
@@ -49,13 +66,16 @@ export class AskpassBroker {
     },
   ) {}
 
-  async answer(request: AskpassRequest): Promise<AskpassAnswer> {
-    const host = await this.deps.hostOf(request.session);
-    if (!host) return { kind: 'refuse', reason: 'This session is not one of Muxdeck’s.' };
-    const meaning = interpretPrompt(request.prompt, host);
-    if (!meaning.account) {
+  async answer(request: AskpassRequest, caller: AskpassCaller): Promise<AskpassAnswer> {
+    const session = await this.deps.sessionOf(request.session);
+    if (!session) return { kind: 'refuse', reason: 'This session is not one of Muxdeck’s.' };
+    if (!(await this.isSessionsHelper(request, session, caller)))
+      return { kind: 'refuse', reason: NOT_AUTHORISED };
+    const prompt = classifySshPrompt(request.prompt);
+    const meaning = await secretMeaning(prompt, session);
+    if (!meaning) {
       this.deps.onAskingUser?.(request.session);
-      return { kind: 'ask', echo: meaning.echo, offerSave: false };
+      return { kind: 'ask', echo: promptEchoes(prompt), offerSave: false };
     }
 
     const servedKey = `${request.session}|${request.sshPid}|${meaning.account}`;
@@ -82,37 +102,56 @@ export class AskpassBroker {
     return { kind: 'secret', secret };
   }
 
-  /** The user typed a secret in the terminal and chose to keep it. */
-  async save(request: AskpassRequest, secret: string): Promise<boolean> {
-    const host = await this.deps.hostOf(request.session);
-    if (!host) return false;
-    const meaning = interpretPrompt(request.prompt, host);
-    if (!meaning.account || secret.length === 0) return false;
+  /** The user typed a secret in the terminal and chose to keep it: only where answer() would serve it. */
+  async save(request: AskpassRequest, secret: string, caller: AskpassCaller): Promise<boolean> {
+    const session = await this.deps.sessionOf(request.session);
+    if (!session || !(await this.isSessionsHelper(request, session, caller))) return false;
+    const meaning = await secretMeaning(classifySshPrompt(request.prompt), session);
+    if (!meaning || secret.length === 0) return false;
     await this.deps.secrets.set(meaning.account, secret);
     this.deps.logger.info('saved to keychain', { session: request.session, secret: meaning.label });
     return true;
   }
+
+  private async isSessionsHelper(
+    request: AskpassRequest,
+    session: AskpassSession,
+    caller: AskpassCaller,
+  ): Promise<boolean> {
+    const genuine =
+      session.sshPid !== undefined && (await caller.isHelperOf(session.sshPid).catch(() => false));
+    if (!genuine) this.deps.logger.warn('askpass caller refused', { session: request.session });
+    return genuine;
+  }
 }
 
-function interpretPrompt(prompt: string, host: { id: string; label: string }): PromptMeaning {
-  const passphrase = /passphrase for (?:key )?'([^']+)'/i.exec(prompt);
-  if (passphrase?.[1]) {
+/** The keychain entry a prompt may be answered from, or undefined when it is not Muxdeck's to answer. */
+async function secretMeaning(prompt: SshPrompt, session: AskpassSession): Promise<SecretMeaning | undefined> {
+  if (prompt.kind !== 'passphrase' && prompt.kind !== 'password') return undefined;
+  const auth = await session.auth().catch(() => undefined);
+  if (!auth) return undefined;
+  if (prompt.kind === 'passphrase') {
+    if (!auth.keyFiles.has(prompt.keyFile)) return undefined;
     return {
-      account: secretAccounts.passphrase(passphrase[1]),
-      label: `passphrase for ${passphrase[1]}`,
-      echo: false,
+      kind: 'passphrase',
+      account: secretAccounts.passphrase(prompt.keyFile),
+      label: `passphrase for ${prompt.keyFile}`,
     };
   }
-  if (/password/i.test(prompt)) {
-    return {
-      kind: 'password',
-      account: secretAccounts.password(host.id),
-      label: `password for ${host.label}`,
-      echo: false,
-    };
-  }
-  // Anything else (host key confirmation "yes/no", a one-time code...) is the user's to answer.
-  return { label: 'answer', echo: !/code|otp|token|pin/i.test(prompt) };
+  // A jump host's password prompt names another user@host: never the destination's password.
+  if (!auth.login || !isLogin(prompt, auth.login)) return undefined;
+  return {
+    kind: 'password',
+    account: secretAccounts.password(session.hostId),
+    label: `password for ${session.label}`,
+  };
+}
+
+/** ssh cut user and host to 30 and 128 characters in this prompt before OpenSSH 8.x: accept both. */
+function isLogin(prompt: { user: string; host: string }, login: { user: string; host: string }): boolean {
+  const same = (shown: string, real: string, cut: number) =>
+    shown === real || (real.length > cut && shown === real.slice(0, cut));
+  return same(prompt.user, login.user, 30) && same(prompt.host, login.host, 128);
 }
 
 function rejectedReason(label: string): string {

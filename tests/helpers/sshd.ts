@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { findFreePort } from './freePort';
@@ -28,6 +28,11 @@ export interface SshdOptions {
   /** Extra sshd_config lines; they override the defaults (see renderSshdConfig). */
   extraConfig?: readonly string[];
   readyTimeoutMs?: number;
+  /**
+   * Run sshd as a symlink with this name: sshd names its PAM service after its program name, so with
+   * `UsePAM yes` it reads /etc/pam.d/<pamService> (see hostilePam.ts) instead of the system's sshd.
+   */
+  pamService?: string;
 }
 
 export interface SshdHandle {
@@ -77,6 +82,8 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdHandle> 
     // killed shell leaves behind). Like a fresh account on a real host.
     const remoteHome = path.join(dir, 'home');
     await mkdir(remoteHome, { mode: 0o700 });
+    const program = options.pamService ? path.join(dir, options.pamService) : SSHD_PATH;
+    if (options.pamService) await symlink(SSHD_PATH, program);
 
     const failures: string[] = [];
     for (let attempt = 1; attempt <= BIND_ATTEMPTS; attempt += 1) {
@@ -92,11 +99,12 @@ export async function startSshd(options: SshdOptions = {}): Promise<SshdHandle> 
         extraConfig: options.extraConfig,
       });
       await writeFile(configFile, config, { mode: 0o600 });
-      const server = spawnSshd(configFile, dir, options.env);
+      const server = spawnSshd(program, configFile, dir, options.env);
       const outcome = await waitUntilListening(server, port, options.readyTimeoutMs ?? 10_000);
       if (outcome === 'ready') {
         return makeHandle({
           server,
+          program,
           port,
           dir,
           configFile,
@@ -133,10 +141,15 @@ interface RunningSshd {
   logs(): string;
 }
 
-function spawnSshd(configFile: string, dir: string, env: Record<string, string> | undefined): RunningSshd {
+function spawnSshd(
+  program: string,
+  configFile: string,
+  dir: string,
+  env: Record<string, string> | undefined,
+): RunningSshd {
   // -D: stay in the foreground so we own the process; -e: log to stderr instead of syslog.
   // sshd must be started by absolute path because it re-executes itself for every connection.
-  const child = spawn(SSHD_PATH, ['-D', '-e', '-f', configFile], {
+  const child = spawn(program, ['-D', '-e', '-f', configFile], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -196,6 +209,7 @@ async function stopProcessTree(child: ChildProcess): Promise<void> {
 
 interface HandleParts {
   server: RunningSshd;
+  program: string;
   port: number;
   dir: string;
   configFile: string;
@@ -206,7 +220,7 @@ interface HandleParts {
 }
 
 function makeHandle(parts: HandleParts): SshdHandle {
-  const { server: first, ...fields } = parts;
+  const { server: first, program, ...fields } = parts;
   let server = first;
   let earlierLogs = '';
   let stopping: Promise<void> | undefined;
@@ -228,7 +242,7 @@ function makeHandle(parts: HandleParts): SshdHandle {
     async resume() {
       if (!hasExited(server.child)) return;
       earlierLogs += server.logs();
-      server = spawnSshd(parts.configFile, parts.dir, undefined);
+      server = spawnSshd(program, parts.configFile, parts.dir, undefined);
       const outcome = await waitUntilListening(server, parts.port, 10_000);
       if (outcome !== 'ready')
         throw new Error(`sshd did not come back on port ${parts.port}: ${outcome}\n${server.logs()}`);
