@@ -33,7 +33,8 @@ import { linuxAskpassCallers } from '../platform/linuxAskpassCallers';
 import { secretAccounts, type SecretStore } from '../secrets/secretStore';
 import { generateAccessToken } from '../transport/serve/accessToken';
 import { DEFAULT_SCROLLBACK_LINES, TerminalService } from '../sessions/terminalService';
-import { locateSshConfig } from '../ssh/sshConfigLocation';
+import { writeSshConfigWrapper } from '../platform/sshConfigWrapperFile';
+import { locateSshConfig, systemSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
 import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
@@ -97,7 +98,10 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     ...(opts.sshConfigFile ? { setting: opts.sshConfigFile } : {}),
     home: userHome,
     passwdHome: userInfo().homedir,
+    wrapperFile: join(paths.home, 'ssh_config'),
+    systemFile: systemSshConfig(process.platform, opts.env),
   });
+  await writeSshConfigWrapper(sshConfig);
 
   // The tmux server inherits this environment when it starts: tmux.conf's pane-died hook writes there.
   const paneEvents = new PaneEventsWatcher(join(paths.home, 'events'));

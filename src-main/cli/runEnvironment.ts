@@ -14,7 +14,8 @@ import type { SelectionUniverse } from '../run/hostSelection';
 import { RunService } from '../run/runService';
 import { resolveRunTargets } from '../run/runTargets';
 import { ConnectionSharing } from '../ssh/connectionSharing';
-import { locateSshConfig } from '../ssh/sshConfigLocation';
+import { writeSshConfigWrapper } from '../platform/sshConfigWrapperFile';
+import { locateSshConfig, systemSshConfig } from '../ssh/sshConfigLocation';
 import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
 import { ManualSource } from '../tree/manualSource';
@@ -37,7 +38,10 @@ export async function openRunEnvironment(opts: {
     ...(opts.env.MUXDECK_SSH_CONFIG ? { setting: opts.env.MUXDECK_SSH_CONFIG } : {}),
     home: userHome,
     passwdHome: userInfo().homedir,
+    wrapperFile: join(paths.home, 'ssh_config'),
+    systemFile: systemSshConfig(process.platform, opts.env),
   });
+  await writeSshConfigWrapper(sshConfig);
   const sshPath = opts.env.MUXDECK_SSH ?? 'ssh';
   const ssh = { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) };
   const store = await DurableStore.open({

@@ -29,6 +29,8 @@ export interface DoctorEdges {
   tools: { tmuxPath: string | undefined; sshPath: string; sshFound: boolean };
   /** The ssh config the tree reads, and `-F` when ssh must be told (sshConfigLocation.ts). */
   sshConfig: { file: string; explicitFlag?: string };
+  /** Writes Muxdeck's including ssh config, as the app does at start. */
+  prepareSshConfig?: () => Promise<void>;
   userHome: string;
   files: FileReader;
   /** MUXDECK_HOME. */
@@ -67,14 +69,17 @@ export async function runDoctor(edges: DoctorEdges): Promise<DoctorReport> {
       id: 'ssh',
       level: 'required',
       title: 'OpenSSH client',
-      run: () =>
-        sshClientCheck({
+      run: async () => {
+        // ssh reads the same -F file as in the app, which writes it at start (see SshConfigLocation).
+        await edges.prepareSshConfig?.();
+        return sshClientCheck({
           ...edges.tools,
           platform: edges.platform,
           runner: edges.runner,
           env: edges.env,
           ...(edges.sshConfig.explicitFlag ? { configFlag: edges.sshConfig.explicitFlag } : {}),
-        }),
+        });
+      },
     },
     {
       id: 'tmux',

@@ -9,7 +9,8 @@ import { isExecutableFile } from '../platform/nodeExecutableCheck';
 import { nodeFileReader } from '../platform/nodeFileReader';
 import { planPlatformTools, type PlatformTools } from '../platform/platformTools';
 import type { SecretStore } from '../secrets/secretStore';
-import { locateSshConfig } from '../ssh/sshConfigLocation';
+import { writeSshConfigWrapper } from '../platform/sshConfigWrapperFile';
+import { locateSshConfig, systemSshConfig } from '../ssh/sshConfigLocation';
 import type { HomeFs } from './checks/muxdeckHomeCheck';
 import type { DoctorEdges } from './doctor';
 
@@ -42,6 +43,8 @@ export function systemDoctorEdges(opts: {
     ...(opts.sshConfigFile ? { setting: opts.sshConfigFile } : {}),
     home: userHome,
     passwdHome: userInfo().homedir,
+    wrapperFile: join(opts.home, 'ssh_config'),
+    systemFile: systemSshConfig(process.platform, opts.env),
   });
   return {
     platform,
@@ -53,6 +56,7 @@ export function systemDoctorEdges(opts: {
     runner: execFileRunner,
     tools,
     sshConfig,
+    prepareSshConfig: () => writeSshConfigWrapper(sshConfig),
     userHome,
     files: nodeFileReader,
     home: opts.home,

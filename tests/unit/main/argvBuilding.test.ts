@@ -56,6 +56,25 @@ describe('ssh argv', () => {
       file: '/etc/team/ssh_config',
       explicitFlag: '/etc/team/ssh_config',
     });
+    // With Muxdeck's including file, -F names it: the user's file, then the system's.
+    const wrapped = locateSshConfig({
+      home: '/tmp/fake',
+      passwdHome: '/home/ada',
+      wrapperFile: '/tmp/mx/ssh_config',
+      systemFile: '/etc/ssh/ssh_config',
+    });
+    expect(wrapped.explicitFlag).toBe('/tmp/mx/ssh_config');
+    expect(wrapped.wrapperContent).toContain(
+      'Include "/tmp/fake/.ssh/config"\nInclude "/etc/ssh/ssh_config"\n',
+    );
+    expect(
+      locateSshConfig({
+        home: '/tmp/"odd',
+        passwdHome: '/home/ada',
+        wrapperFile: '/tmp/mx/ssh_config',
+        systemFile: '/etc/ssh/ssh_config',
+      }).explicitFlag,
+    ).toBe('/tmp/"odd/.ssh/config');
   });
 });
 
