@@ -1,4 +1,5 @@
 import type { TreeMutation } from '../../src-preload/api';
+import { ownRecord } from '../common/ownRecord';
 import type { TreeContext } from './treeContext';
 import { rememberHost, requireHosts, type TreeDraft } from './treeDraft';
 import { TreeMutationError } from './treeErrors';
@@ -43,7 +44,7 @@ export function recordRecent(draft: TreeDraft, hostId: string, ctx: TreeContext)
 }
 
 export function setExpanded(draft: TreeDraft, m: Op<'layout.expand'>): void {
-  const expanded = { ...draft.layout.expanded };
+  const expanded = ownRecord(draft.layout.expanded);
   delete expanded[m.nodeId];
   expanded[m.nodeId] = m.expanded;
   const keys = Object.keys(expanded);
