@@ -566,9 +566,7 @@ export const TreeMutation = z.discriminatedUnion('op', [
     .strict(),
   z.object({ op: z.literal('recent.remove'), hostIds: HostIds }).strict(),
   z.object({ op: z.literal('recent.clear') }).strict(),
-  z
-    .object({ op: z.literal('layout.expand'), nodeId: RecordKey.min(1), expanded: z.boolean() })
-    .strict(),
+  z.object({ op: z.literal('layout.expand'), nodeId: RecordKey.min(1), expanded: z.boolean() }).strict(),
 ]);
 export type TreeMutation = z.infer<typeof TreeMutation>;
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeServices } from '../app/compose';
 import { resolveMuxdeckHome } from '../app/paths';
+import { keepRunningOnStrayRejections } from '../app/strayRejections';
 import { loadNodePtySpawner } from '../platform/nodePtySpawner';
 import { streamLogger } from '../platform/streamLogger';
 import { generateAccessToken } from '../transport/serve/accessToken';
@@ -42,6 +43,7 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
   }
 
   const logger = streamLogger((line) => ctx.log(line));
+  const stopGuard = keepRunningOnStrayRejections(process, logger);
   const services = await composeServices({
     home: resolveMuxdeckHome(ctx.env),
     resourcesDir: join(ctx.appRoot, 'resources'),
@@ -64,5 +66,6 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
   await ctx.untilStopped();
   await server.close();
   services.dispose();
+  stopGuard();
   return 0;
 }

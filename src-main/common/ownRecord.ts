@@ -5,10 +5,12 @@ import { isReservedKey } from '../../src-preload/api';
  * can reach Object.prototype through it and `record[key]` never finds an inherited `constructor` or
  * `toString`. Keys that name the prototype are dropped; the contract refuses them as ids anyway.
  */
-export function ownRecord<T>(source: Iterable<readonly [string, T]> | Readonly<Record<string, T>> = []): Record<string, T> {
+export function ownRecord<T>(
+  source: Iterable<readonly [string, T]> | Readonly<Record<string, T>> = [],
+): Record<string, T> {
   const record = Object.create(null) as Record<string, T>;
   const entries = Symbol.iterator in source ? source : Object.entries(source);
-  for (const [key, value] of entries as Iterable<readonly [string, T]>) {
+  for (const [key, value] of entries) {
     if (!isReservedKey(key)) record[key] = value;
   }
   return record;

@@ -126,7 +126,10 @@ export function createRouter(opts: {
           return (
             queued ??
             Promise.resolve(
-              fail('BUSY', 'Muxdeck is still working on this window\'s earlier requests; nothing was done. Try again.'),
+              fail(
+                'BUSY',
+                "Muxdeck is still working on this window's earlier requests; nothing was done. Try again.",
+              ),
             )
           );
         },

@@ -1,4 +1,9 @@
-import { isReservedKey, type HostOverlay, type HostSettings, type ManualHostRecord } from '../../src-preload/api';
+import {
+  isReservedKey,
+  type HostOverlay,
+  type HostSettings,
+  type ManualHostRecord,
+} from '../../src-preload/api';
 import { ownRecord, ownValue } from '../common/ownRecord';
 import type { StoreData, TreeSection } from '../store/storeSchema';
 import type { TreeContext } from './treeContext';
