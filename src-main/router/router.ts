@@ -13,6 +13,8 @@ import { ApiError } from '../common/apiError';
 import type { Logger } from '../ports';
 import { createRequestQueue } from './requestQueue';
 
+const MAX_REPORTED_ISSUES = 20;
+
 /**
  * Keystrokes, sizes and acknowledgements skip the per-connection queue: they are small, synchronous and
  * bounded by their schemas, and typing must never wait behind a slow sessions:open.
@@ -91,7 +93,8 @@ export function createRouter(opts: {
     }
     const parsed = requests[channel].params.safeParse(payload ?? {});
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({
+      // The first few say what is wrong; 100,000 bad array items need not come back as 100,000 issues.
+      const issues = parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
         path: issue.path.map(String).join('.') || '(payload)',
         message: issue.message,
       }));

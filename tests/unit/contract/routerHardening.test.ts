@@ -170,3 +170,20 @@ describe('router hardening (security review, issue 11)', () => {
     expect(processLike.listenerCount('unhandledRejection')).toBe(0);
   });
 });
+
+describe('invalid payload answers stay small', () => {
+  it('reports at most 20 issues for 120,000 bad host ids', async () => {
+    const router = createRouter({ handlers: handlersWith({}), logger: silent });
+    const response = await router
+      .connect(() => {})
+      .invoke('run:start', {
+        hostIds: Array.from({ length: 120_000 }, () => 7),
+        command: 'uptime',
+      });
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error.code).toBe('INVALID_PAYLOAD');
+    expect(response.error.issues?.length).toBeLessThanOrEqual(20);
+    expect(response.error.message.length).toBeLessThan(5_000);
+  });
+});
