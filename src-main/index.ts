@@ -10,6 +10,7 @@ import { autoUpdater } from 'electron-updater';
 import { autoUpdateDecision, scheduleUpdateChecks } from './app/autoUpdate';
 import { composeServices, type MuxdeckServices } from './app/compose';
 import { muxdeckPaths, resolveMuxdeckHome } from './app/paths';
+import { keepRunningOnStrayRejections } from './app/strayRejections';
 import {
   RENDERER_CSP,
   hardenedWebPreferences,
@@ -21,6 +22,11 @@ import { streamLogger } from './platform/streamLogger';
 import { serveContractOverIpc } from './transport/electronIpc';
 
 const home = resolveMuxdeckHome(process.env);
+// Before anything can reject: a stray rejection is logged and the window stays (issue 11).
+keepRunningOnStrayRejections(
+  process,
+  streamLogger((line) => process.stderr.write(line)),
+);
 // Chromium's own data lives under MUXDECK_HOME too, so nothing escapes it.
 app.setPath('userData', muxdeckPaths(home).electronData);
 app.enableSandbox();

@@ -10,6 +10,45 @@
 import { z } from 'zod';
 
 // ---------------------------------------------------------------------------
+// Limits every payload obeys before any schema looks at it
+
+/**
+ * Names that reach or replace an object's prototype when used as a key of a plain object. No id and no
+ * record key of the contract may be one of them: the main process keeps user-keyed records, and one such
+ * key written through `record[id] ??= {}` lands on Object.prototype (security review, issue 11).
+ */
+export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+export const isReservedKey = (key: string): boolean => RESERVED_KEYS.includes(key);
+const notReserved = (key: string) => !isReservedKey(key);
+const RESERVED_MESSAGE = 'must not be __proto__, constructor or prototype';
+/** A key of a record keyed by user data. */
+export const RecordKey = z.string().max(2048).refine(notReserved, RESERVED_MESSAGE);
+
+/**
+ * Deepest nesting of arrays and objects a request payload may have. Far above any real request (a
+ * layout of MAX_LAYOUT_DEPTH splits is about 2 * MAX_LAYOUT_DEPTH + 6 deep), far below what overflows
+ * the stack of a recursive schema: zod recursed out of stack at ~700 split levels (issue 11).
+ */
+export const MAX_PAYLOAD_DEPTH = 100;
+
+/**
+ * Whether `value` nests arrays and objects deeper than `maxDepth` (the value itself is depth 1).
+ * Iterative, so it can measure what a recursive walk could not; it stops at the first path too deep.
+ */
+export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const pending: Array<{ value: unknown; depth: number }> = [{ value, depth: 1 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (next.depth > maxDepth) return true;
+    const children: unknown[] = Array.isArray(next.value) ? next.value : Object.values(next.value);
+    for (const child of children) {
+      if (typeof child === 'object' && child !== null) pending.push({ value: child, depth: next.depth + 1 });
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
 // Models
 
 export const HostSourceKind = z.enum(['ssh-config', 'manual', 'ansible', 'netbox']);
@@ -376,7 +415,7 @@ export const SETTING_KEYS = [
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export const FolderId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a folder id');
-export const TreeHostId = z.string().min(1).max(1024);
+export const TreeHostId = z.string().min(1).max(1024).refine(notReserved, RESERVED_MESSAGE);
 export const MANUAL_SOURCE_ID = 'manual';
 
 export const TreeFolder = z.object({
@@ -427,17 +466,24 @@ export type RecentEntry = z.infer<typeof RecentEntry>;
 export const TreeOverlay = z.object({
   revision: z.number().int().min(0),
   folders: z.array(TreeFolder),
-  hosts: z.record(z.string(), HostOverlayView),
+  hosts: z.record(RecordKey, HostOverlayView),
   favourites: z.array(TreeHostId),
   /** Newest first. */
   recent: z.array(RecentEntry),
-  known: z.record(z.string(), KnownHost),
+  known: z.record(RecordKey, KnownHost),
   /** Remembered expand/collapse choices by tree node id. */
-  expanded: z.record(z.string(), z.boolean()),
+  expanded: z.record(RecordKey, z.boolean()),
 });
 export type TreeOverlay = z.infer<typeof TreeOverlay>;
 
-const HostIds = z.array(TreeHostId).min(1).max(100_000);
+/** Most host ids one tree:apply may name, over all its mutations: select-all of a large inventory. */
+export const MAX_TREE_HOST_IDS = 100_000;
+const HostIds = z.array(TreeHostId).min(1).max(MAX_TREE_HOST_IDS);
+/**
+ * Most mutations in one tree:apply. The renderer sends one to three; each costs a pass over the tree, so
+ * 1,000 of them held the main process about a second per request (issue 11).
+ */
+export const MAX_TREE_MUTATIONS = 100;
 
 /** One change to the user's tree; tree:apply takes a batch and applies all or nothing. */
 export const TreeMutation = z.discriminatedUnion('op', [
@@ -520,9 +566,7 @@ export const TreeMutation = z.discriminatedUnion('op', [
     .strict(),
   z.object({ op: z.literal('recent.remove'), hostIds: HostIds }).strict(),
   z.object({ op: z.literal('recent.clear') }).strict(),
-  z
-    .object({ op: z.literal('layout.expand'), nodeId: z.string().min(1).max(2048), expanded: z.boolean() })
-    .strict(),
+  z.object({ op: z.literal('layout.expand'), nodeId: RecordKey.min(1), expanded: z.boolean() }).strict(),
 ]);
 export type TreeMutation = z.infer<typeof TreeMutation>;
 
@@ -540,9 +584,9 @@ export const TreeExportDocument = z.object({
   exportedAt: z.string().max(64),
   folders: z.array(TreeFolder).max(100_000),
   manualHosts: z.array(ManualHostRecord).max(1_000_000),
-  hosts: z.record(z.string(), HostOverlay),
-  favourites: z.array(TreeHostId),
-  known: z.record(z.string(), KnownHost),
+  hosts: z.record(TreeHostId, HostOverlay),
+  favourites: z.array(TreeHostId).max(100_000),
+  known: z.record(TreeHostId, KnownHost),
 });
 export type TreeExportDocument = z.infer<typeof TreeExportDocument>;
 
@@ -583,7 +627,20 @@ const treeRequests = {
     result: z.object({ hosts: z.array(Host), sources: z.array(SourceStatus), overlay: TreeOverlay }),
   },
   'tree:apply': {
-    params: z.object({ mutations: z.array(TreeMutation).min(1).max(1000) }).strict(),
+    params: z
+      .object({
+        mutations: z
+          .array(TreeMutation)
+          .min(1)
+          .max(MAX_TREE_MUTATIONS)
+          .refine(
+            (mutations) =>
+              mutations.reduce((sum, m) => sum + ('hostIds' in m ? m.hostIds.length : 1), 0) <=
+              MAX_TREE_HOST_IDS,
+            `at most ${MAX_TREE_HOST_IDS} hosts in one request`,
+          ),
+      })
+      .strict(),
     /** createdIds: ids of created folders and hosts, in mutation order. */
     result: z.object({ revision: z.number().int(), createdIds: z.array(z.string()) }),
   },
@@ -1043,6 +1100,8 @@ export const ErrorCode = z.enum([
   'INVALID_HOST',
   'UNAVAILABLE',
   'INTERNAL',
+  /** This window already has too many requests waiting (src-main/router/requestQueue.ts): nothing was done. */
+  'BUSY',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -1097,21 +1156,38 @@ export type LayoutNode =
   | { type: 'pane'; sessionId: string }
   | { type: 'split'; direction: 'row' | 'column'; children: LayoutNode[]; sizes: number[] };
 
-/** A tab's split tree: panes side by side (row) or stacked (column), sizes as fractions summing to 1. */
-export const LayoutNode: z.ZodType<LayoutNode> = z.lazy(() =>
+/**
+ * Most splits nested inside one another in a tab: each halves a pane, so 32 is beyond any screen, and
+ * far below the ~700 at which the recursive schema overflowed the stack (issue 11).
+ */
+export const MAX_LAYOUT_DEPTH = 32;
+
+const LayoutNodeShape: z.ZodType<LayoutNode> = z.lazy(() =>
   z.union([
     z.object({ type: z.literal('pane'), sessionId: LayoutSessionId }).strict(),
     z
       .object({
         type: z.literal('split'),
         direction: z.enum(['row', 'column']),
-        children: z.array(LayoutNode).min(2).max(64),
+        children: z.array(LayoutNodeShape).min(2).max(64),
         sizes: z.array(z.number().positive().max(1)).min(2).max(64),
       })
       .strict()
       .refine((split) => split.sizes.length === split.children.length, 'one size per child'),
   ]),
 );
+
+/**
+ * A tab's split tree: panes side by side (row) or stacked (column), sizes as fractions summing to 1.
+ * Its depth is measured (without recursion) before the recursive schema runs; a split is two levels of
+ * nesting (the split and its children), so MAX_LAYOUT_DEPTH splits reach 2 * MAX_LAYOUT_DEPTH + 1.
+ */
+export const LayoutNode: z.ZodType<LayoutNode> = z
+  .custom<unknown>(
+    (value) => !nestsDeeperThan(value, 2 * MAX_LAYOUT_DEPTH + 1),
+    `splits nested more than ${MAX_LAYOUT_DEPTH} deep`,
+  )
+  .pipe(LayoutNodeShape);
 
 export const GROUP_COLORS = ['blue', 'green', 'orange', 'purple', 'red', 'teal', 'pink', 'grey'] as const;
 export const GroupColor = z.enum(GROUP_COLORS);
@@ -1221,7 +1297,7 @@ export const requests = {
     result: z.array(SessionInfo),
   },
   'sessions:open': {
-    params: z.object({ hostId: z.string().min(1).max(1024), ...TerminalSize }).strict(),
+    params: z.object({ hostId: TreeHostId, ...TerminalSize }).strict(),
     result: SessionInfo,
   },
   'sessions:close': {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ownValue } from '../common/ownRecord';
 import { homedir, userInfo } from 'node:os';
 import { muxdeckPaths } from '../app/paths';
 import { HostCatalog } from '../inventory/hostCatalog';
@@ -95,7 +96,7 @@ export async function openRunEnvironment(opts: {
       return {
         hosts: listed.hosts.map((host) => {
           const kind = kinds.get(host.sourceId);
-          const placement = data.hosts[host.id]?.placement;
+          const placement = ownValue(data.hosts, host.id)?.placement;
           return {
             id: host.id,
             label: kind ? tree.effectiveSettings(host, kind).label : host.label,

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeServices } from '../app/compose';
 import { resolveMuxdeckHome } from '../app/paths';
+import { keepRunningOnStrayRejections } from '../app/strayRejections';
 import { nodeBrowserLauncher } from '../platform/nodeBrowserLauncher';
 import { loadNodePtySpawner } from '../platform/nodePtySpawner';
 import { streamLogger } from '../platform/streamLogger';
@@ -51,6 +52,7 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
 
   const logger = streamLogger((line) => ctx.log(line));
   const home = resolveMuxdeckHome(ctx.env);
+  const stopGuard = keepRunningOnStrayRejections(process, logger);
   const services = await composeServices({
     home,
     resourcesDir: join(ctx.appRoot, 'resources'),
@@ -80,5 +82,6 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
   await ctx.untilStopped();
   await server.close();
   services.dispose();
+  stopGuard();
   return 0;
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
   isRequestChannel,
+  MAX_PAYLOAD_DEPTH,
+  nestsDeeperThan,
   requests,
   type ApiResponse,
   type EventMessage,
@@ -9,6 +11,20 @@ import {
 } from '../../src-preload/api';
 import { ApiError } from '../common/apiError';
 import type { Logger } from '../ports';
+import { createRequestQueue } from './requestQueue';
+
+const MAX_REPORTED_ISSUES = 20;
+
+/**
+ * Keystrokes, sizes and acknowledgements skip the per-connection queue: they are small, synchronous and
+ * bounded by their schemas, and typing must never wait behind a slow sessions:open.
+ */
+const DATA_PLANE: ReadonlySet<RequestChannel> = new Set<RequestChannel>([
+  'terminal:input',
+  'terminal:resize',
+  'terminal:ack',
+  'terminal:broadcast',
+]);
 
 /** One renderer connected through some transport (an Electron window, a serve-mode WebSocket). */
 export interface ConnectionContext {
@@ -39,7 +55,8 @@ export interface Router {
 /**
  * The one router behind both transports. Every payload is validated here, at the
  * main-process edge, against the contract's schema; bad input gets a typed error,
- * never a crash, and never reaches a service.
+ * never a crash, and never reaches a service. Whatever a handler (or a schema) throws
+ * is answered as INTERNAL: invoke never rejects.
  */
 export function createRouter(opts: {
   handlers: Handlers;
@@ -51,11 +68,33 @@ export function createRouter(opts: {
 
   async function invoke(ctx: ConnectionContext, channel: unknown, payload: unknown): Promise<ApiResponse> {
     if (!isRequestChannel(channel)) {
-      return fail('UNKNOWN_CHANNEL', `Unknown channel: ${JSON.stringify(channel)?.slice(0, 80)}`);
+      return fail('UNKNOWN_CHANNEL', `Unknown channel: ${String(JSON.stringify(channel)).slice(0, 80)}`);
+    }
+    try {
+      return await validateAndHandle(ctx, channel, payload);
+    } catch (error) {
+      opts.logger.error('request failed', { channel, error: describe(error) });
+      return fail('INTERNAL', `${channel} failed: ${describe(error)}`);
+    }
+  }
+
+  async function validateAndHandle(
+    ctx: ConnectionContext,
+    channel: RequestChannel,
+    payload: unknown,
+  ): Promise<ApiResponse> {
+    // Before any schema: a recursive schema recurses as deep as the data does (issue 11).
+    if (nestsDeeperThan(payload, MAX_PAYLOAD_DEPTH)) {
+      const message = `Invalid ${channel} request: nested deeper than ${MAX_PAYLOAD_DEPTH} levels`;
+      return {
+        ok: false,
+        error: { code: 'INVALID_PAYLOAD', message, issues: [{ path: '(payload)', message }] },
+      };
     }
     const parsed = requests[channel].params.safeParse(payload ?? {});
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({
+      // The first few say what is wrong; 100,000 bad array items need not come back as 100,000 issues.
+      const issues = parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
         path: issue.path.map(String).join('.') || '(payload)',
         message: issue.message,
       }));
@@ -74,20 +113,29 @@ export function createRouter(opts: {
       return { ok: true, result };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toShape() };
-      opts.logger.error('request failed', {
-        channel,
-        error: error instanceof Error ? error.message : String(error),
-      });
-      return fail('INTERNAL', `${channel} failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
     }
   }
 
   return {
     connect(send) {
       const ctx: ConnectionContext = { id: nextId++, send, terminals: new Set() };
+      const queue = createRequestQueue();
       connections.set(ctx.id, ctx);
       return {
-        invoke: (channel, payload) => invoke(ctx, channel, payload),
+        invoke(channel, payload) {
+          if (isRequestChannel(channel) && DATA_PLANE.has(channel)) return invoke(ctx, channel, payload);
+          const queued = queue.run(() => invoke(ctx, channel, payload));
+          return (
+            queued ??
+            Promise.resolve(
+              fail(
+                'BUSY',
+                "Muxdeck is still working on this window's earlier requests; nothing was done. Try again.",
+              ),
+            )
+          );
+        },
         dispose() {
           if (!connections.delete(ctx.id)) return;
           opts.onDisconnect?.(ctx);
@@ -103,6 +151,10 @@ export function createRouter(opts: {
   };
 }
 
-function fail(code: 'UNKNOWN_CHANNEL' | 'INTERNAL', message: string): ApiResponse {
+function fail(code: 'UNKNOWN_CHANNEL' | 'INTERNAL' | 'BUSY', message: string): ApiResponse {
   return { ok: false, error: { code, message } };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

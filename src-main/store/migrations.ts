@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownRecord, ownValue } from '../common/ownRecord';
 import {
   DEFAULT_APP_SETTINGS,
   MANUAL_SOURCE_ID,
@@ -111,12 +112,18 @@ function v1ToV2(input: unknown): StoreData {
   const tree: TreeSection = {
     folders: [],
     manualHosts: [],
-    hosts: {},
+    hosts: ownRecord(),
     favourites: [],
     recent: [],
-    known: {},
+    known: ownRecord(),
   };
-  const overlay = (id: string): HostOverlay => (tree.hosts[id] ??= {});
+  const overlay = (id: string): HostOverlay => {
+    const existing = ownValue(tree.hosts, id);
+    if (existing) return existing;
+    const created: HostOverlay = {};
+    tree.hosts[id] = created;
+    return created;
+  };
   const folderIds = new Set<string>();
 
   v1.folders.forEach((folder, order) => {

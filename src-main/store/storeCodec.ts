@@ -5,8 +5,21 @@ import { StoreData } from './storeSchema';
 export type DecodeResult =
   { ok: true; data: StoreData; migratedFrom?: number } | { ok: false; reason: string };
 
-/** Reads a store file's text: JSON, then migrations from its version, then the current schema. */
+/**
+ * Reads a store file's text: JSON, then migrations from its version, then the current schema. Never
+ * throws: whatever goes wrong (a stack overflow included, issue 11) makes the file undecodable, so it is
+ * set aside like any damaged file and the app still starts. The one recursive part (a tab's splits) is
+ * depth-checked by its schema before it recurses, and a workspace too deep reads as empty (storeSchema).
+ */
 export function decodeStore(text: string): DecodeResult {
+  try {
+    return decodeOrThrow(text);
+  } catch (error) {
+    return { ok: false, reason: `it could not be decoded (${describeError(error)})` };
+  }
+}
+
+function decodeOrThrow(text: string): DecodeResult {
   if (text.trim() === '') return { ok: false, reason: 'the file is empty' };
   let raw: unknown;
   try {

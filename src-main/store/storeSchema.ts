@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ownRecord } from '../common/ownRecord';
 import {
   AppSettings,
   DEFAULT_APP_SETTINGS,
@@ -18,15 +19,23 @@ import {
  */
 export const STORE_VERSION = 2;
 
+/**
+ * A record keyed by user data, read into a record without a prototype (ARCHITECTURE.md §3). A key that
+ * names a prototype is dropped, not refused: one bad key must not cost the whole store (issue 11).
+ */
+function userKeyed<T extends z.ZodType>(value: T) {
+  return z.record(z.string(), value).transform((record) => ownRecord(record));
+}
+
 export const TreeSection = z.object({
   folders: z.array(TreeFolder),
   /** The user's own hosts (source "manual"); their tags, notes, settings and folder are in `hosts`. */
   manualHosts: z.array(ManualHostRecord),
   /** Everything laid over a host, synced or manual, by host id. */
-  hosts: z.record(z.string(), HostOverlay),
+  hosts: userKeyed(HostOverlay),
   favourites: z.array(z.string()),
   recent: z.array(RecentEntry),
-  known: z.record(z.string(), KnownHost),
+  known: userKeyed(KnownHost),
 });
 export type TreeSection = z.infer<typeof TreeSection>;
 
@@ -60,9 +69,7 @@ export function isSecretOptionName(name: string): boolean {
  */
 const SourceOptions = z
   .record(z.string(), SourceOptionValue)
-  .transform((options) =>
-    Object.fromEntries(Object.entries(options).filter(([name]) => !isSecretOptionName(name))),
-  );
+  .transform((options) => ownRecord(Object.entries(options).filter(([name]) => !isSecretOptionName(name))));
 
 /** A configured inventory source (Ansible paths, a NetBox URL and filters...). Tokens go to the keychain. */
 export const SourceConfig = z.object({
@@ -95,9 +102,13 @@ export const StoredSettings = z.object({
 
 export const Layout = z.object({
   /** Expanded/collapsed tree nodes by node id. */
-  expanded: z.record(z.string(), z.boolean()),
-  /** Tabs, splits and tab groups by session id (issue 6); a default, so older files need no migration. */
-  workspace: WorkspaceLayout.default(() => emptyWorkspace()),
+  expanded: userKeyed(z.boolean()),
+  /**
+   * Tabs, splits and tab groups by session id (issue 6); a default, so older files need no migration.
+   * A workspace the contract refuses (one saved before splits were depth-bounded, issue 11) reads as
+   * empty rather than costing the whole store: sessions live in tmux and are shown again as tabs.
+   */
+  workspace: WorkspaceLayout.default(() => emptyWorkspace()).catch(() => emptyWorkspace()),
 });
 
 export const StoreData = z.object({
@@ -110,7 +121,7 @@ export const StoreData = z.object({
 export type StoreData = z.infer<typeof StoreData>;
 
 export function emptyTree(): TreeSection {
-  return { folders: [], manualHosts: [], hosts: {}, favourites: [], recent: [], known: {} };
+  return { folders: [], manualHosts: [], hosts: ownRecord(), favourites: [], recent: [], known: ownRecord() };
 }
 
 export function emptyStore(): StoreData {
@@ -119,7 +130,7 @@ export function emptyStore(): StoreData {
     tree: emptyTree(),
     settings: { ...DEFAULT_APP_SETTINGS, terminal: {} },
     sources: [],
-    layout: { expanded: {}, workspace: emptyWorkspace() },
+    layout: { expanded: ownRecord(), workspace: emptyWorkspace() },
   };
 }
 

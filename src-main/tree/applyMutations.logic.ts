@@ -12,6 +12,7 @@ import {
 } from './hostMutations.logic';
 import {
   clearRecent,
+  forgetOldestExpanded,
   moveFavourite,
   recordRecent,
   removeRecent,
@@ -97,6 +98,7 @@ export function recordConnection(data: StoreData, hostId: string, ctx: TreeConte
 /** Drops overlay entries that say nothing, and identities nothing refers to any more. */
 export function finishDraft(data: StoreData, draft: TreeDraft): StoreData {
   const { tree } = draft;
+  forgetOldestExpanded(draft);
   for (const [hostId, overlay] of Object.entries(tree.hosts)) {
     if (!draft.manualById.has(hostId) && Object.values(overlay).every((value) => value === undefined)) {
       delete tree.hosts[hostId];

@@ -1,4 +1,5 @@
 import type { TreeMutation } from '../../src-preload/api';
+import { ownValue } from '../common/ownRecord';
 import type { TreeContext } from './treeContext';
 import {
   compactSettings,
@@ -91,7 +92,7 @@ export function deleteFolder(draft: TreeDraft, m: Op<'folder.delete'>): void {
         draft.manualById.delete(hostId);
         removeHostEverywhere(draft, hostId);
       } else {
-        const overlay = draft.tree.hosts[hostId];
+        const overlay = ownValue(draft.tree.hosts, hostId);
         if (overlay) delete overlay.placement;
       }
     }

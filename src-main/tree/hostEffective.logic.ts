@@ -1,4 +1,5 @@
 import type { Host, HostSourceKind, TreeFolder } from '../../src-preload/api';
+import { ownValue } from '../common/ownRecord';
 import type { SshHostOptions } from '../ssh/sshHostOptions';
 import type { TreeSection } from '../store/storeSchema';
 import type { EffectiveHostSettings } from './effectiveSettings';
@@ -25,7 +26,7 @@ export function effectiveHost(opts: {
   sourceLabel?: string;
 }): { settings: EffectiveHostSettings; resolved: ResolvedSettings } {
   const { tree, host, sourceKind } = opts;
-  const overlay = tree.hosts[host.id];
+  const overlay = ownValue(tree.hosts, host.id);
   const resolved = resolveSettings(
     hostLayers({
       own: overlay?.settings,

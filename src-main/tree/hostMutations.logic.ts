@@ -1,4 +1,5 @@
 import { treeFields, type HostSettings, type TreeMutation } from '../../src-preload/api';
+import { ownValue } from '../common/ownRecord';
 import { sourceSettings } from './inheritance.logic';
 import type { TreeContext } from './treeContext';
 import {
@@ -69,7 +70,7 @@ export function updateHost(draft: TreeDraft, m: Op<'host.update'>, ctx: TreeCont
         'hostName',
       );
     }
-    const sourceLabel = ctx.listedHost(m.hostId)?.label ?? draft.tree.known[m.hostId]?.label;
+    const sourceLabel = ctx.listedHost(m.hostId)?.label ?? ownValue(draft.tree.known, m.hostId)?.label;
     if (m.label === '' || m.label === sourceLabel) delete overlay.label;
     else {
       const label = treeFields.label.safeParse(m.label);
@@ -96,7 +97,7 @@ function splitUser(destination: string): { hostName: string; user?: string } {
 
 export function duplicateHost(draft: TreeDraft, m: Op<'host.duplicate'>, ctx: TreeContext): void {
   requireHosts(draft, [m.hostId], ctx);
-  const overlay = draft.tree.hosts[m.hostId] ?? {};
+  const overlay = ownValue(draft.tree.hosts, m.hostId) ?? {};
   const manual = draft.manualById.get(m.hostId);
   const folderId = overlay.placement?.folderId ?? null;
   const base = { tags: overlay.tags ?? [], notes: overlay.notes ?? '' };
@@ -162,7 +163,7 @@ export function unplaceHosts(draft: TreeDraft, m: Op<'host.unplace'>, ctx: TreeC
         'hostIds',
       );
     }
-    const overlay = draft.tree.hosts[hostId];
+    const overlay = ownValue(draft.tree.hosts, hostId);
     if (overlay) delete overlay.placement;
   }
 }

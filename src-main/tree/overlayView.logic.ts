@@ -1,4 +1,5 @@
 import type { Host, HostOverlayView, HostSourceKind, TreeOverlay } from '../../src-preload/api';
+import { ownRecord, ownValue } from '../common/ownRecord';
 import type { StoreData } from '../store/storeSchema';
 import { effectiveHost, folderMap } from './hostEffective.logic';
 import { hostLayers, resolveSettings } from './inheritance.logic';
@@ -13,7 +14,7 @@ export interface ListedHosts {
 export function overlayView(data: StoreData, revision: number, listed: ListedHosts): TreeOverlay {
   const { tree } = data;
   const folders = folderMap(tree);
-  const hosts: Record<string, HostOverlayView> = {};
+  const hosts = ownRecord<HostOverlayView>();
   for (const [hostId, overlay] of Object.entries(tree.hosts)) {
     const host = listed.byId.get(hostId);
     const resolved = host
@@ -57,7 +58,7 @@ export function refreshKnown(data: StoreData, byId: ReadonlyMap<string, Host>): 
   for (const hostId of referenced) {
     const host = byId.get(hostId);
     if (!host || manual.has(hostId)) continue;
-    const current = tree.known[hostId];
+    const current = ownValue(tree.known, hostId);
     if (
       current &&
       current.label === host.label &&
@@ -66,7 +67,7 @@ export function refreshKnown(data: StoreData, byId: ReadonlyMap<string, Host>): 
     ) {
       continue;
     }
-    known ??= { ...tree.known };
+    known ??= ownRecord(tree.known);
     known[hostId] = {
       label: host.label,
       sourceId: host.sourceId,

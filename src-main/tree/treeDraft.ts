@@ -1,4 +1,10 @@
-import type { HostOverlay, HostSettings, ManualHostRecord } from '../../src-preload/api';
+import {
+  isReservedKey,
+  type HostOverlay,
+  type HostSettings,
+  type ManualHostRecord,
+} from '../../src-preload/api';
+import { ownRecord, ownValue } from '../common/ownRecord';
 import type { StoreData, TreeSection } from '../store/storeSchema';
 import type { TreeContext } from './treeContext';
 import { TreeMutationError } from './treeErrors';
@@ -14,10 +20,13 @@ export interface TreeDraft {
 }
 
 export function startDraft(data: StoreData): TreeDraft {
-  const tree = structuredClone(data.tree);
+  // structuredClone gives records Object.prototype back: the draft's user-keyed records get none.
+  const cloned = structuredClone(data.tree);
+  const tree = { ...cloned, hosts: ownRecord(cloned.hosts), known: ownRecord(cloned.known) };
+  const layout = structuredClone(data.layout);
   return {
     tree,
-    layout: structuredClone(data.layout),
+    layout: { ...layout, expanded: ownRecord(layout.expanded) },
     recentLimit: data.settings.recentLimit,
     createdIds: [],
     manualById: new Map(tree.manualHosts.map((host) => [host.id, host])),
@@ -31,16 +40,21 @@ export function requireFolder(draft: TreeDraft, folderId: string, field: string)
 }
 
 export function overlayOf(draft: TreeDraft, hostId: string): HostOverlay {
-  return (draft.tree.hosts[hostId] ??= {});
+  const existing = ownValue(draft.tree.hosts, hostId);
+  if (existing) return existing;
+  const created: HostOverlay = {};
+  draft.tree.hosts[hostId] = created;
+  return created;
 }
 
 /** Known to the tree at all: listed by a source, the user's own, or remembered by the overlay. */
 export function hostIsKnown(draft: TreeDraft, hostId: string, ctx: TreeContext): boolean {
+  if (isReservedKey(hostId)) return false;
   return (
     ctx.listedHost(hostId) !== undefined ||
     draft.manualById.has(hostId) ||
-    hostId in draft.tree.hosts ||
-    hostId in draft.tree.known ||
+    Object.hasOwn(draft.tree.hosts, hostId) ||
+    Object.hasOwn(draft.tree.known, hostId) ||
     draft.tree.favourites.includes(hostId) ||
     draft.tree.recent.some((entry) => entry.hostId === hostId)
   );
@@ -113,9 +127,9 @@ export function removeHostEverywhere(draft: TreeDraft, hostId: string): void {
 export function hostName(draft: TreeDraft, hostId: string, ctx: TreeContext): string {
   return (
     draft.manualById.get(hostId)?.label ??
-    draft.tree.hosts[hostId]?.label ??
+    ownValue(draft.tree.hosts, hostId)?.label ??
     ctx.listedHost(hostId)?.label ??
-    draft.tree.known[hostId]?.label ??
+    ownValue(draft.tree.known, hostId)?.label ??
     hostId
   );
 }

@@ -1,4 +1,5 @@
-import { MANUAL_SOURCE_ID } from '../../src-preload/api';
+import { isReservedKey, MANUAL_SOURCE_ID } from '../../src-preload/api';
+import { ownRecord, ownValue } from '../common/ownRecord';
 import type { TreeSection } from '../store/storeSchema';
 
 /**
@@ -7,8 +8,16 @@ import type { TreeSection } from '../store/storeSchema';
  * that is gone move to the top, and the user's own hosts always have a place. Says what it changed.
  */
 export function repairTree(input: TreeSection): { tree: TreeSection; repairs: string[] } {
-  const tree = structuredClone(input);
+  const cloned = structuredClone(input);
   const repairs: string[] = [];
+  // User-keyed records without a prototype; ids that name one (an old file, a crafted import) go.
+  const tree = { ...cloned, hosts: ownRecord(cloned.hosts), known: ownRecord(cloned.known) };
+  const dropped = [...Object.keys(cloned.hosts), ...Object.keys(cloned.known)].filter(isReservedKey);
+  tree.favourites = tree.favourites.filter((id) => !isReservedKey(id));
+  tree.recent = tree.recent.filter((entry) => !isReservedKey(entry.hostId));
+  if (dropped.length > 0 || tree.favourites.length !== cloned.favourites.length) {
+    repairs.push('host ids that name an object prototype (__proto__, constructor, prototype) were dropped');
+  }
 
   const seenFolders = new Set<string>();
   tree.folders = tree.folders.filter((folder) => {
@@ -46,8 +55,9 @@ export function repairTree(input: TreeSection): { tree: TreeSection; repairs: st
       return [];
     }
     seenHosts.add(id);
-    if (id !== host.id && tree.hosts[host.id]) {
-      tree.hosts[id] = tree.hosts[host.id] ?? {};
+    const overlay = ownValue(tree.hosts, host.id);
+    if (id !== host.id && overlay) {
+      tree.hosts[id] = overlay;
       delete tree.hosts[host.id];
     }
     return [{ ...host, id }];
@@ -61,7 +71,8 @@ export function repairTree(input: TreeSection): { tree: TreeSection; repairs: st
     }
   }
   for (const host of tree.manualHosts) {
-    const overlay = (tree.hosts[host.id] ??= {});
+    const overlay = ownValue(tree.hosts, host.id) ?? {};
+    tree.hosts[host.id] = overlay;
     overlay.placement ??= { folderId: null, order: Number.MAX_SAFE_INTEGER };
   }
   tree.favourites = [...new Set(tree.favourites)];

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ownValue } from '../common/ownRecord';
 import {
   MANUAL_SOURCE_ID,
   type Host,
@@ -180,7 +181,9 @@ export class TreeService implements EffectiveSettingsProvider {
     }
     const existing = new Set(
       this.data()
-        .tree.manualHosts.filter((host) => this.data().tree.hosts[host.id]?.placement?.folderId === target)
+        .tree.manualHosts.filter(
+          (host) => ownValue(this.data().tree.hosts, host.id)?.placement?.folderId === target,
+        )
         .map((host) => `${host.label}\n${host.hostName}`),
     );
     const fresh = hosts.filter((host) => !existing.has(`${host.label}\n${host.hostName}`));

@@ -1,5 +1,6 @@
 import { MANUAL_SOURCE_ID, type HostOverlay, type TreeExportDocument } from '../../src-preload/api';
 import type { TreeSection } from '../store/storeSchema';
+import { ownRecord, ownValue } from '../common/ownRecord';
 import { repairTree } from './treeRepair.logic';
 
 export function exportTree(tree: TreeSection, now: number): TreeExportDocument {
@@ -41,7 +42,7 @@ export function importTree(
   const manualHosts = doc.manualHosts.filter((host) => ctx.hostNameProblem(host.hostName) === undefined);
   if (mode === 'replace') {
     const keep = new Set(manualHosts.map((host) => host.id));
-    const hosts = Object.fromEntries(
+    const hosts = ownRecord(
       Object.entries(doc.hosts).filter(([id]) => !id.startsWith(`${MANUAL_SOURCE_ID}:`) || keep.has(id)),
     );
     const { tree } = repairTree({
@@ -55,7 +56,9 @@ export function importTree(
     return { tree, folders: doc.folders.length, hosts: Object.keys(hosts).length };
   }
 
-  const tree = structuredClone(current);
+  const cloned = structuredClone(current);
+  // A shared export file is hostile input: its ids only ever key records without a prototype.
+  const tree = { ...cloned, hosts: ownRecord(cloned.hosts), known: ownRecord(cloned.known) };
   const folderIds = new Map(doc.folders.map((folder) => [folder.id, ctx.newFolderId()]));
   const hostIds = new Map(manualHosts.map((host) => [host.id, ctx.newManualHostId()]));
   const mapFolder = (id: string | null) => (id === null ? null : (folderIds.get(id) ?? null));
@@ -85,11 +88,11 @@ export function importTree(
       order: overlay.placement.order + (mapFolder(overlay.placement.folderId) === null ? rootHostOffset : 0),
     };
     const incoming: HostOverlay = { ...overlay, ...(placement ? { placement } : {}) };
-    tree.hosts[targetId] = mergeOverlay(tree.hosts[targetId], incoming);
+    tree.hosts[targetId] = mergeOverlay(ownValue(tree.hosts, targetId), incoming);
   }
   const mapHost = (id: string) => (id.startsWith(`${MANUAL_SOURCE_ID}:`) ? hostIds.get(id) : id);
   tree.favourites = [...new Set([...tree.favourites, ...doc.favourites.flatMap((id) => mapHost(id) ?? [])])];
-  for (const [id, known] of Object.entries(doc.known)) tree.known[id] ??= known;
+  for (const [id, known] of Object.entries(doc.known)) tree.known[id] = ownValue(tree.known, id) ?? known;
   return { tree: repairTree(tree).tree, folders: doc.folders.length, hosts };
 }
 

@@ -19,9 +19,11 @@ export function serveContractOverWebSocket(socket: WebSocket, router: Router): v
     } catch {
       return socket.close(1007, 'invalid JSON');
     }
-    void connection
+    // invoke answers every failure itself; the catch is for a send to a socket that broke meanwhile.
+    connection
       .invoke(parsed.channel, parsed.payload)
-      .then((response) => send({ type: 'response', id: parsed.id, response }));
+      .then((response) => send({ type: 'response', id: parsed.id, response }))
+      .catch(() => socket.terminate());
   });
   socket.on('close', () => connection.dispose());
   socket.on('error', () => connection.dispose());

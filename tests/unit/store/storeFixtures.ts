@@ -50,3 +50,17 @@ export function goodStore(name = 'customers'): StoreData {
     layout: { expanded: {}, workspace: emptyWorkspace() },
   };
 }
+
+/** A tab whose splits nest `depth` deep: what layout:set stored before depth was bounded (issue 11). */
+export function deeplySplitTab(depth: number): unknown {
+  let root: unknown = { type: 'pane', sessionId: 's-0' };
+  for (let level = 1; level <= depth; level++) {
+    root = {
+      type: 'split',
+      direction: 'row',
+      children: [root, { type: 'pane', sessionId: `s-${level}` }],
+      sizes: [0.5, 0.5],
+    };
+  }
+  return { id: 'tab-deep', root, focused: 's-0' };
+}
