@@ -2,7 +2,7 @@
  * Boots the desktop app. The only file that imports Electron: everything else in
  * src-main is plain Node, composed by composeServices and served over IPC here.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type MessageBoxOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import {
   trustedFrameUrlChecker,
 } from './app/windowSecurity';
 import { loadNodePtySpawner } from './platform/nodePtySpawner';
+import type { UserConfirmation } from './ports';
 import { streamLogger } from './platform/streamLogger';
 import { serveContractOverIpc } from './transport/electronIpc';
 
@@ -58,6 +59,29 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+/**
+ * A native dialog, drawn by the main process: the page can ask for it but cannot draw, answer or skip it.
+ * Cancel is the default button and what Esc or closing the dialog means.
+ */
+const dialogConfirmation: UserConfirmation = {
+  async confirm(request) {
+    const options: MessageBoxOptions = {
+      type: 'warning',
+      title: 'Muxdeck',
+      message: request.message,
+      detail: [...request.items, '', request.risk].join('\n'),
+      buttons: ['Cancel', request.allowLabel],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    };
+    const { response } = mainWindow
+      ? await dialog.showMessageBox(mainWindow, options)
+      : await dialog.showMessageBox(options);
+    return response === 1;
+  },
+};
+
 async function start(): Promise<void> {
   // Copy and paste in terminals (navigator.clipboard); every other permission is refused.
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
@@ -80,6 +104,7 @@ async function start(): Promise<void> {
     spawner: await loadNodePtySpawner(),
     // shell.openPath answers an error message, empty when the folder was opened.
     openFolder: async (path) => (await shell.openPath(path)) === '',
+    confirmation: dialogConfirmation,
     ...(process.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: process.env.MUXDECK_SSH_CONFIG } : {}),
   });
   services = composed;

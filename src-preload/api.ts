@@ -1042,6 +1042,8 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'INVALID_HOST',
   'UNAVAILABLE',
+  /** The user said no (or could not be asked) to something only they may allow: see docs/security.md. */
+  'NOT_CONFIRMED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

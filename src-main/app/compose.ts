@@ -8,7 +8,8 @@ import { nodeFileStore } from '../platform/nodeFileStore';
 import { nodeFileReader } from '../platform/nodeFileReader';
 import { execFileRunner } from '../platform/execFileRunner';
 import { systemClock } from '../platform/systemClock';
-import type { CommandRunner, FileReader, Logger, PtySpawner } from '../ports';
+import type { CommandRunner, FileReader, Logger, PtySpawner, UserConfirmation } from '../ports';
+import { refuseEveryConfirmation } from '../confirm/requireConfirmation';
 import { createApiHandlers } from '../router/apiHandlers';
 import { createRouter, type Router } from '../router/router';
 import { childProcessSpawner } from '../platform/childProcessSpawner';
@@ -64,6 +65,11 @@ export interface ComposeOptions {
   sshConfigFile?: string;
   /** tmux, ssh and PATH for this platform; default: located on this machine (platformTools.ts). */
   tools?: PlatformTools;
+  /**
+   * Asks the user, outside the page, before scripts, ProxyCommands or forwards beyond loopback are allowed:
+   * Electron's dialog, serve's terminal. Default: nobody can be asked, so they are refused.
+   */
+  confirmation?: UserConfirmation;
 }
 
 export interface MuxdeckServices {
@@ -196,7 +202,15 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     logger: opts.logger,
   });
   // --- sources --- configured inventories, synced in the background; their last good hosts first.
-  const sources = await startSources({ store, secrets: secretStore, runner, paths, logger: opts.logger });
+  const confirmation = opts.confirmation ?? refuseEveryConfirmation;
+  const sources = await startSources({
+    store,
+    secrets: secretStore,
+    runner,
+    paths,
+    confirmation,
+    logger: opts.logger,
+  });
   const fixedSources = [
     new SshConfigSource({ file: sshConfig.file, home: userHome, files }),
     new ManualSource(() => store.read()),

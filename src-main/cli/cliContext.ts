@@ -1,3 +1,5 @@
+import type { TerminalIo } from '../confirm/terminalConfirmation';
+
 /** What a CLI command needs from its process, passed in so commands run in tests too. */
 export interface CliContext {
   appRoot: string;
@@ -7,6 +9,8 @@ export interface CliContext {
   stderr(line: string): void;
   /** Diagnostic log lines (JSON); never secrets. */
   log(line: string): void;
+  /** Where serve mode asks the user to confirm (stdin/stderr; interactive only when stdin is a TTY). */
+  terminal?: TerminalIo;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM). */
   untilStopped(): Promise<void>;
 }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeServices } from '../app/compose';
 import { resolveMuxdeckHome } from '../app/paths';
+import { refuseEveryConfirmation } from '../confirm/requireConfirmation';
+import { terminalConfirmation } from '../confirm/terminalConfirmation';
 import { loadNodePtySpawner } from '../platform/nodePtySpawner';
 import { streamLogger } from '../platform/streamLogger';
 import { generateAccessToken } from '../transport/serve/accessToken';
@@ -50,6 +52,9 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
     env: ctx.env,
     logger,
     spawner: await loadNodePtySpawner(),
+    // No Electron dialog here: what only the user may allow is asked on this terminal, which the page
+    // cannot reach; without a terminal (stdin not a TTY) it is refused.
+    confirmation: ctx.terminal ? terminalConfirmation(ctx.terminal) : refuseEveryConfirmation,
     ...(ctx.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: ctx.env.MUXDECK_SSH_CONFIG } : {}),
   });
   const server = await startServeServer({

@@ -56,6 +56,8 @@ async function start(home: string) {
     runner: execFileRunner,
     paths: muxdeckPaths(home),
     logger,
+    // The user clicks "Allow" in the dialog (sourceTrust.test.ts covers refusing).
+    confirmation: { confirm: () => Promise.resolve(true) },
   });
   running.push(sources);
   return { store, sources };
