@@ -40,7 +40,7 @@ import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
 import { SettingsService } from '../settings/settingsService';
 import type { AppSettings } from '../../src-preload/api';
-import { muxdeckPaths, type MuxdeckPaths } from './paths';
+import { muxdeckOwnDirs, muxdeckPaths, type MuxdeckPaths } from './paths';
 import { startSources } from '../sources/startSources';
 import { absentTmuxRunner } from '../platform/absentTmuxRunner';
 import { isExecutableFile } from '../platform/nodeExecutableCheck';
@@ -224,6 +224,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sshConfig: { file: sshConfig.file, home: userHome, files },
     clock: systemClock,
     logger: opts.logger,
+    confirmation,
+    ownDirs: muxdeckOwnDirs(paths),
   });
   const direct = new DirectSessions({
     spawner: opts.spawner,
