@@ -14,6 +14,7 @@ import {
   RENDERER_CSP,
   hardenedWebPreferences,
   isExternalWebUrl,
+  permissionAllowed,
   trustedFrameUrlChecker,
 } from './app/windowSecurity';
 import { loadNodePtySpawner } from './platform/nodePtySpawner';
@@ -25,6 +26,14 @@ const home = resolveMuxdeckHome(process.env);
 // Chromium's own data lives under MUXDECK_HOME too, so nothing escapes it.
 app.setPath('userData', muxdeckPaths(home).electronData);
 app.enableSandbox();
+
+const rendererFile = join(__dirname, '../renderer/index.html');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+/** Muxdeck's own page: the only frame that may call the contract or get a permission. */
+const isTrustedFrameUrl = trustedFrameUrlChecker({
+  rendererFileUrl: pathToFileURL(rendererFile).href,
+  ...(devServerUrl && !app.isPackaged ? { devServerUrl } : {}),
+});
 
 let services: MuxdeckServices | undefined;
 let stopIpc: (() => void) | undefined;
@@ -83,9 +92,21 @@ const dialogConfirmation: UserConfirmation = {
 };
 
 async function start(): Promise<void> {
-  // Copy and paste in terminals (navigator.clipboard); every other permission is refused.
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(permission === 'clipboard-sanitized-write' || permission === 'clipboard-read'),
+  // Copy and paste in terminals (navigator.clipboard), for Muxdeck's own page only: permissionAllowed
+  // (windowSecurity.ts) decides requests and checks alike, so no API sees a different answer.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(
+      permissionAllowed(
+        { permission, url: details.requestingUrl, isMainFrame: details.isMainFrame },
+        isTrustedFrameUrl,
+      ),
+    ),
+  );
+  session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    permissionAllowed(
+      { permission, url: details.requestingUrl ?? contents?.getURL(), isMainFrame: details.isMainFrame },
+      isTrustedFrameUrl,
+    ),
   );
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
@@ -126,16 +147,7 @@ async function start(): Promise<void> {
     logger,
   });
 
-  const rendererFile = join(__dirname, '../renderer/index.html');
-  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-  stopIpc = serveContractOverIpc({
-    ipcMain,
-    router: composed.router,
-    isTrustedFrameUrl: trustedFrameUrlChecker({
-      rendererFileUrl: pathToFileURL(rendererFile).href,
-      ...(devServerUrl && !app.isPackaged ? { devServerUrl } : {}),
-    }),
-  });
+  stopIpc = serveContractOverIpc({ ipcMain, router: composed.router, isTrustedFrameUrl });
 
   mainWindow = new BrowserWindow({
     width: 1280,
