@@ -17,6 +17,12 @@ import { startSources } from '../../src-main/sources/startSources';
 import type { SourcesService } from '../../src-main/sources/sourcesService';
 import { DurableStore } from '../../src-main/store/durableStore';
 import { storePaths } from '../../src-main/store/storePaths';
+import { PassThrough } from 'node:stream';
+import { terminalConfirmation } from '../../src-main/confirm/terminalConfirmation';
+import { isExecutableFile } from '../../src-main/platform/nodeExecutableCheck';
+import { planPlatformTools } from '../../src-main/platform/platformTools';
+import { startAppUnderTest } from '../helpers/appUnderTest';
+import { makeFakeHome } from '../helpers/fakeHome';
 import { generateEd25519Key } from '../helpers/sshKeys';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { waitFor } from '../helpers/waitFor';
@@ -166,5 +172,53 @@ describe('a page cannot read local files through a source', () => {
         expect(shown).not.toContain(line.slice(0, 12));
       }
     }
+  });
+});
+
+describe('serve mode: the page cannot confirm for the user', () => {
+  it('refuses scripts and forwards beyond loopback when muxdeck serve has no terminal to ask on', async () => {
+    const fake = await makeFakeHome();
+    cleanups.push(() => fake.cleanup());
+    const home = await makeTempDir('mx-trust-serve-');
+    cleanups.push(() => removeDir(home));
+    const { script, marker } = await markerScript(home);
+    // What serveCommand builds when stdin is not a TTY (started by a service manager, or piped).
+    const terminal = new PassThrough();
+    let printed = '';
+    terminal.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const app = await startAppUnderTest(home, fake.env, {
+      confirmation: terminalConfirmation({ input: new PassThrough(), output: terminal, interactive: false }),
+      // No tmux server to leave behind: this test needs none.
+      tools: planPlatformTools({
+        platform: 'linux',
+        env: fake.env,
+        isExecutable: (path) => !path.endsWith('/tmux') && isExecutableFile(path),
+      }),
+    });
+    cleanups.push(() => app.services.dispose());
+
+    // The page (over the WebSocket, here straight to the router) asks for what only the user may allow.
+    const scripts = await app.connection.invoke('sources:add', {
+      draft: { kind: 'ansible', label: 'x', enabled: true, options: { paths: [script], allowScripts: true } },
+    });
+    expect(scripts).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+    const forward = await app.connection.invoke('tree:apply', {
+      mutations: [
+        {
+          op: 'folder.create',
+          name: 'exposed',
+          parentId: null,
+          settings: { extraOptions: { LocalForward: '0.0.0.0:8080 localhost:80' } },
+        },
+      ],
+    });
+    expect(forward).toMatchObject({ ok: false, error: { code: 'NOT_CONFIRMED' } });
+
+    expect(printed).toContain('Nobody can confirm it here');
+    expect(await exists(marker)).toBe(false);
+    const sources = await app.connection.invoke('sources:list', {});
+    expect(sources).toMatchObject({ ok: true, result: { sources: [] } });
+    const tree = await app.connection.invoke('tree:get', {});
+    expect(JSON.stringify(tree)).not.toContain('exposed');
   });
 });
