@@ -33,6 +33,7 @@ export async function runCli(argv: string[], opts: { appRoot: string }): Promise
     log: (line) => {
       if (process.env.MUXDECK_LOG !== 'quiet') process.stderr.write(line);
     },
+    terminal: { input: process.stdin, output: process.stderr, interactive: process.stdin.isTTY === true },
     untilStopped: () =>
       new Promise((resolve) => {
         process.once('SIGINT', () => resolve());

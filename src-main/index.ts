@@ -2,7 +2,7 @@
  * Boots the desktop app. The only file that imports Electron: everything else in
  * src-main is plain Node, composed by composeServices and served over IPC here.
  */
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell, type MessageBoxOptions } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,9 +15,11 @@ import {
   RENDERER_CSP,
   hardenedWebPreferences,
   isExternalWebUrl,
+  permissionAllowed,
   trustedFrameUrlChecker,
 } from './app/windowSecurity';
 import { loadNodePtySpawner } from './platform/nodePtySpawner';
+import type { UserConfirmation } from './ports';
 import { streamLogger } from './platform/streamLogger';
 import { serveContractOverIpc } from './transport/electronIpc';
 
@@ -30,6 +32,14 @@ keepRunningOnStrayRejections(
 // Chromium's own data lives under MUXDECK_HOME too, so nothing escapes it.
 app.setPath('userData', muxdeckPaths(home).electronData);
 app.enableSandbox();
+
+const rendererFile = join(__dirname, '../renderer/index.html');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+/** Muxdeck's own page: the only frame that may call the contract or get a permission. */
+const isTrustedFrameUrl = trustedFrameUrlChecker({
+  rendererFileUrl: pathToFileURL(rendererFile).href,
+  ...(devServerUrl && !app.isPackaged ? { devServerUrl } : {}),
+});
 
 let services: MuxdeckServices | undefined;
 let stopIpc: (() => void) | undefined;
@@ -64,10 +74,45 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
+/**
+ * A native dialog, drawn by the main process: the page can ask for it but cannot draw, answer or skip it.
+ * Cancel is the default button and what Esc or closing the dialog means.
+ */
+const dialogConfirmation: UserConfirmation = {
+  async confirm(request) {
+    const options: MessageBoxOptions = {
+      type: 'warning',
+      title: 'Muxdeck',
+      message: request.message,
+      detail: [...request.items, '', request.risk].join('\n'),
+      buttons: ['Cancel', request.allowLabel],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    };
+    const { response } = mainWindow
+      ? await dialog.showMessageBox(mainWindow, options)
+      : await dialog.showMessageBox(options);
+    return response === 1;
+  },
+};
+
 async function start(): Promise<void> {
-  // Copy and paste in terminals (navigator.clipboard); every other permission is refused.
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
-    callback(permission === 'clipboard-sanitized-write' || permission === 'clipboard-read'),
+  // Copy and paste in terminals (navigator.clipboard), for Muxdeck's own page only: permissionAllowed
+  // (windowSecurity.ts) decides requests and checks alike, so no API sees a different answer.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(
+      permissionAllowed(
+        { permission, url: details.requestingUrl, isMainFrame: details.isMainFrame },
+        isTrustedFrameUrl,
+      ),
+    ),
+  );
+  session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
+    permissionAllowed(
+      { permission, url: details.requestingUrl ?? contents?.getURL(), isMainFrame: details.isMainFrame },
+      isTrustedFrameUrl,
+    ),
   );
   session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
@@ -86,6 +131,7 @@ async function start(): Promise<void> {
     spawner: await loadNodePtySpawner(),
     // shell.openPath answers an error message, empty when the folder was opened.
     openFolder: async (path) => (await shell.openPath(path)) === '',
+    confirmation: dialogConfirmation,
     ...(process.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: process.env.MUXDECK_SSH_CONFIG } : {}),
   });
   services = composed;
@@ -107,16 +153,7 @@ async function start(): Promise<void> {
     logger,
   });
 
-  const rendererFile = join(__dirname, '../renderer/index.html');
-  const devServerUrl = process.env.ELECTRON_RENDERER_URL;
-  stopIpc = serveContractOverIpc({
-    ipcMain,
-    router: composed.router,
-    isTrustedFrameUrl: trustedFrameUrlChecker({
-      rendererFileUrl: pathToFileURL(rendererFile).href,
-      ...(devServerUrl && !app.isPackaged ? { devServerUrl } : {}),
-    }),
-  });
+  stopIpc = serveContractOverIpc({ ipcMain, router: composed.router, isTrustedFrameUrl });
 
   mainWindow = new BrowserWindow({
     width: 1280,

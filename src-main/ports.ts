@@ -74,3 +74,23 @@ export interface Logger {
   warn(message: string, fields?: Record<string, unknown>): void;
   error(message: string, fields?: Record<string, unknown>): void;
 }
+
+/**
+ * Asks the user, outside the renderer, to allow something a compromised page must not be able to turn on
+ * by itself (running inventory scripts, ProxyCommands, forwards beyond loopback). Electron answers with a
+ * native dialog owned by the main process; serve mode asks on the terminal that runs `muxdeck serve`.
+ */
+export interface UserConfirmation {
+  confirm(request: ConfirmationRequest): Promise<boolean>;
+}
+
+export interface ConfirmationRequest {
+  /** One short sentence: what will be allowed. */
+  message: string;
+  /** What exactly (paths, options), one item a line. */
+  items: readonly string[];
+  /** Why it matters, in a sentence or two. */
+  risk: string;
+  /** The label of the button that allows it ("Run scripts"). */
+  allowLabel: string;
+}

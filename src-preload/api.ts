@@ -343,6 +343,56 @@ export function sshExtraOptionProblem(name: string, value: string): string | und
   return rule.pattern.test(value) ? undefined : `${canonical} takes ${rule.hint}`;
 }
 
+/** The listening side of a forward (`[bind:]port`) and, for Local/RemoteForward, its target. */
+export function sshForwardParts(value: string): { bind?: string; port: string; target?: string } {
+  const [listen = '', target] = value.split(' ');
+  const colon = listen.lastIndexOf(':');
+  const port = listen.slice(colon + 1);
+  if (colon === -1) return { port, ...(target ? { target } : {}) };
+  return { bind: listen.slice(0, colon).replace(/^\[(.*)\]$/, '$1'), port, ...(target ? { target } : {}) };
+}
+
+/**
+ * A bind address that stays on this machine. ssh reads no address as loopback (unless GatewayPorts), and an
+ * empty one or `*` as every interface.
+ */
+export function isLoopbackBind(bind: string | undefined): boolean {
+  if (bind === undefined) return true;
+  const address = bind.toLowerCase();
+  return address === 'localhost' || address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
+}
+
+/** The forwarding options whose listening side `[bind:]port` may leave loopback. */
+export const SSH_LISTENING_FORWARDS = ['LocalForward', 'RemoteForward', 'DynamicForward'] as const;
+
+/**
+ * What the host form and an import point out about allowed options that hand power to others: agent and X11
+ * forwarding (to whoever has root on the remote host) and forwards that listen beyond loopback (which
+ * Muxdeck asks the user to confirm outside the page before saving).
+ */
+export function sshExtraOptionWarnings(options: SshExtraOptions | undefined): string[] {
+  const warnings: string[] = [];
+  const entries = Object.entries(options ?? {});
+  for (const [name, value] of entries) {
+    if (name === 'ForwardAgent' && value === 'yes')
+      warnings.push(
+        'ForwardAgent yes: root on the remote host can use your ssh keys while you are connected',
+      );
+    if (name === 'ForwardX11Trusted' && value === 'yes')
+      warnings.push(
+        'ForwardX11Trusted yes: with X11 forwarding on, the remote host gets full access to your display (keystrokes, screenshots)',
+      );
+    if (name === 'ForwardX11' && value === 'yes')
+      warnings.push('ForwardX11 yes: programs on the remote host can open windows on your display');
+    if (
+      (SSH_LISTENING_FORWARDS as readonly string[]).includes(name) &&
+      !isLoopbackBind(sshForwardParts(value).bind)
+    )
+      warnings.push(`${name} ${value}: listens beyond loopback; Muxdeck asks you to confirm it`);
+  }
+  return warnings;
+}
+
 /** Extra ssh options of a host or folder: option name → value, every pair allowed and well formed. */
 export const SshExtraOptions = z
   .record(z.string().max(64), z.string().max(600))
@@ -660,7 +710,12 @@ const treeRequests = {
   },
   'tree:import': {
     params: z.object({ document: TreeExportDocument, mode: z.enum(['merge', 'replace']) }).strict(),
-    result: z.object({ folders: z.number().int(), hosts: z.number().int() }),
+    result: z.object({
+      folders: z.number().int(),
+      hosts: z.number().int(),
+      /** What the imported settings allow that the user should know (agent or X11 forwarding). */
+      warnings: z.array(z.string()),
+    }),
   },
   /** Copies the ssh config's concrete hosts into a folder as manual hosts (a new subfolder if named). */
   'tree:importSshConfig': {
@@ -1099,6 +1154,8 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'INVALID_HOST',
   'UNAVAILABLE',
+  /** The user said no (or could not be asked) to something only they may allow: see docs/security.md. */
+  'NOT_CONFIRMED',
   'INTERNAL',
   /** This window already has too many requests waiting (src-main/router/requestQueue.ts): nothing was done. */
   'BUSY',

@@ -8,7 +8,8 @@ import { nodeFileStore } from '../platform/nodeFileStore';
 import { nodeFileReader } from '../platform/nodeFileReader';
 import { execFileRunner } from '../platform/execFileRunner';
 import { systemClock } from '../platform/systemClock';
-import type { CommandRunner, FileReader, Logger, PtySpawner } from '../ports';
+import type { CommandRunner, FileReader, Logger, PtySpawner, UserConfirmation } from '../ports';
+import { refuseEveryConfirmation } from '../confirm/requireConfirmation';
 import { createApiHandlers } from '../router/apiHandlers';
 import { createRouter, type Router } from '../router/router';
 import { childProcessSpawner } from '../platform/childProcessSpawner';
@@ -43,7 +44,7 @@ import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
 import { SettingsService } from '../settings/settingsService';
 import type { AppSettings } from '../../src-preload/api';
-import { muxdeckPaths, type MuxdeckPaths } from './paths';
+import { muxdeckOwnDirs, muxdeckPaths, type MuxdeckPaths } from './paths';
 import { startSources } from '../sources/startSources';
 import { absentTmuxRunner } from '../platform/absentTmuxRunner';
 import { isExecutableFile } from '../platform/nodeExecutableCheck';
@@ -69,6 +70,11 @@ export interface ComposeOptions {
   sshConfigFile?: string;
   /** tmux, ssh and PATH for this platform; default: located on this machine (platformTools.ts). */
   tools?: PlatformTools;
+  /**
+   * Asks the user, outside the page, before scripts, ProxyCommands or forwards beyond loopback are allowed:
+   * Electron's dialog, serve's terminal. Default: nobody can be asked, so they are refused.
+   */
+  confirmation?: UserConfirmation;
 }
 
 export interface MuxdeckServices {
@@ -204,7 +210,15 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     logger: opts.logger,
   });
   // --- sources --- configured inventories, synced in the background; their last good hosts first.
-  const sources = await startSources({ store, secrets: secretStore, runner, paths, logger: opts.logger });
+  const confirmation = opts.confirmation ?? refuseEveryConfirmation;
+  const sources = await startSources({
+    store,
+    secrets: secretStore,
+    runner,
+    paths,
+    confirmation,
+    logger: opts.logger,
+  });
   const fixedSources = [
     new SshConfigSource({ file: sshConfig.file, home: userHome, files }),
     new ManualSource(() => store.read()),
@@ -218,6 +232,8 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sshConfig: { file: sshConfig.file, home: userHome, files },
     clock: systemClock,
     logger: opts.logger,
+    confirmation,
+    ownDirs: muxdeckOwnDirs(paths),
   });
   const direct = new DirectSessions({
     spawner: opts.spawner,

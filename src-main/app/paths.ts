@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { homedir, platform, tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 /** Where Muxdeck keeps everything it writes. MUXDECK_HOME moves all of it (tests, portable installs). */
 export interface MuxdeckPaths {
@@ -41,6 +41,15 @@ export function muxdeckPaths(home: string): MuxdeckPaths {
     cache: join(home, 'cache'),
     electronData: join(home, 'electron'),
   };
+}
+
+/**
+ * Every directory that holds Muxdeck's sockets (tmux, askpass, shared ssh connections): its home and the
+ * short per-user fallback under the temp directory. Nothing may forward a socket out of them.
+ */
+export function muxdeckOwnDirs(paths: MuxdeckPaths): string[] {
+  const fallback = join(tmpdir(), `muxdeck-${userInfo().uid}`);
+  return [...new Set([paths.home, dirname(paths.tmuxSocket), dirname(paths.askpassSocket), fallback])];
 }
 
 function shortSocketPath(home: string, name: string): string {

@@ -51,3 +51,29 @@ export function isExternalWebUrl(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * The only permissions Muxdeck's page gets: writing plain text to the clipboard (copy from a terminal) and
+ * reading it (paste into a terminal, navigator.clipboard.readText). Everything else (camera, microphone,
+ * notifications, HID, USB, serial, fullscreen, openExternal ...) is refused.
+ */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set([
+  'clipboard-sanitized-write',
+  'clipboard-read',
+]);
+
+/**
+ * One policy for Electron's permission requests and permission checks: a granted permission, asked by the
+ * main frame of Muxdeck's own page. A sub-frame, another page or an unknown URL gets nothing.
+ */
+export function permissionAllowed(
+  request: { permission: string; url: string | undefined; isMainFrame: boolean },
+  isTrustedFrameUrl: (url: string) => boolean,
+): boolean {
+  return (
+    GRANTED_PERMISSIONS.has(request.permission) &&
+    request.isMainFrame &&
+    request.url !== undefined &&
+    isTrustedFrameUrl(request.url)
+  );
+}

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { ownValue } from '../common/ownRecord';
 import { homedir, userInfo } from 'node:os';
-import { muxdeckPaths } from '../app/paths';
+import { muxdeckOwnDirs, muxdeckPaths } from '../app/paths';
+import { refuseEveryConfirmation } from '../confirm/requireConfirmation';
 import { HostCatalog } from '../inventory/hostCatalog';
 import { SshConfigSource } from '../inventory/ssh-config/sshConfigSource';
 import { syntheticSources } from '../inventory/synthetic/syntheticSource';
@@ -65,6 +66,9 @@ export async function openRunEnvironment(opts: {
     sshConfig: { file: sshConfig.file, home: userHome, files: nodeFileReader },
     clock: systemClock,
     logger: opts.logger,
+    // `muxdeck run` changes no settings: nothing to confirm.
+    confirmation: refuseEveryConfirmation,
+    ownDirs: muxdeckOwnDirs(paths),
   });
   const sharing = new ConnectionSharing({
     preferredDir: join(paths.home, 'cm'),

@@ -4,6 +4,8 @@ import { composeServices } from '../app/compose';
 import { resolveMuxdeckHome } from '../app/paths';
 import { keepRunningOnStrayRejections } from '../app/strayRejections';
 import { nodeBrowserLauncher } from '../platform/nodeBrowserLauncher';
+import { refuseEveryConfirmation } from '../confirm/requireConfirmation';
+import { terminalConfirmation } from '../confirm/terminalConfirmation';
 import { loadNodePtySpawner } from '../platform/nodePtySpawner';
 import { streamLogger } from '../platform/streamLogger';
 import { generateAccessToken } from '../transport/serve/accessToken';
@@ -61,6 +63,9 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
     env: ctx.env,
     logger,
     spawner: await loadNodePtySpawner(),
+    // No Electron dialog here: what only the user may allow is asked on this terminal, which the page
+    // cannot reach; without a terminal (stdin not a TTY) it is refused.
+    confirmation: ctx.terminal ? terminalConfirmation(ctx.terminal) : refuseEveryConfirmation,
     ...(ctx.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: ctx.env.MUXDECK_SSH_CONFIG } : {}),
   });
   const server = await startServeServer({

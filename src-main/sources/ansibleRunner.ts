@@ -37,14 +37,17 @@ export function ansibleRunner(
       const snapshot = await source.loadInventory();
       const errors = snapshot.problems.filter((p) => p.severity === 'error');
       if (errors.length > 0) {
-        const shown = errors.slice(0, 3).map((p) => formatProblem(p).replace(/^error: /, ''));
+        // The page sees the file and the line, never the file's text (docs/security.md).
+        const shown = errors
+          .slice(0, 3)
+          .map((p) => formatProblem(p, { fileText: false }).replace(/^error: /, ''));
         const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
         throw new Error(`The inventory could not be read: ${shown.join('; ')}${more}`);
       }
       const hosts = snapshot.hosts.map((c) => syncedAnsibleHost(c, options.allowProxyCommand));
       onProgress({ fetched: hosts.length, total: hosts.length });
       const warnings = [
-        ...snapshot.problems.map((p) => formatProblem(p)),
+        ...snapshot.problems.map((p) => formatProblem(p, { fileText: false })),
         ...snapshot.hosts.flatMap((c) => (c.problem ? [`${c.inventoryHostname}: ${c.problem}`] : [])),
       ];
       return { hosts, warnings: warnings.slice(0, 200) };

@@ -10,11 +10,13 @@ import { ApiError } from '../common/apiError';
 import { Emitter } from '../common/emitter';
 import type { HostSource } from '../inventory/hostSource';
 import type { NetboxTokenProvider } from '../inventory/netbox/netboxToken';
-import type { Logger } from '../ports';
+import { requireConfirmation } from '../confirm/requireConfirmation';
+import type { Logger, UserConfirmation } from '../ports';
 import { secretAccounts, type SecretStore } from '../secrets/secretStore';
 import type { DurableStore } from '../store/durableStore';
 import type { SourceConfig } from '../store/storeSchema';
 import type { ManagedSource, SourceRunner } from './sourceRunner';
+import { ansibleTrustRequest } from './sourceTrust';
 import { SyncedHostSource } from './syncedHostSource';
 import type { SyncManager } from './syncManager';
 
@@ -35,6 +37,8 @@ export interface SourcesServiceDeps {
   runners: RunnerFactory;
   /** Checks a path the user typed exists (inline "no such file" on the right field). */
   pathExists: (path: string) => Promise<boolean>;
+  /** Running scripts and ProxyCommands is confirmed by the user outside the page (sourceTrust.ts). */
+  confirmation: UserConfirmation;
   logger: Logger;
   newId?: () => string;
 }
@@ -75,6 +79,7 @@ export class SourcesService {
 
   async add(draft: SourceDraft): Promise<SourceInfo> {
     await this.check(draft);
+    await this.confirmTrust(draft);
     const id = (this.deps.newId ?? newSourceId)();
     const config = toConfig(id, draft);
     await this.saveToken(id, draft);
@@ -92,6 +97,7 @@ export class SourcesService {
       ]);
     }
     await this.check(draft, id);
+    await this.confirmTrust(draft, existing);
     const config = toConfig(id, draft);
     await this.saveToken(id, draft);
     await this.deps.store.update((data) => ({
@@ -247,6 +253,17 @@ export class SourcesService {
     if (issues.length > 0) {
       throw new ApiError('INVALID_PAYLOAD', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
     }
+  }
+
+  /** A page (possibly compromised) cannot turn on running programs by itself: the user confirms outside it. */
+  private async confirmTrust(draft: SourceDraft, existing?: SourceConfig): Promise<void> {
+    if (draft.kind !== 'ansible') return;
+    const previous = existing ? parseOptions(existing) : undefined;
+    const request = ansibleTrustRequest(
+      draft.options,
+      previous?.ok && previous.value.kind === 'ansible' ? previous.value.options : undefined,
+    );
+    if (request) await requireConfirmation(this.deps.confirmation, request);
   }
 
   private async saveToken(id: string, draft: SourceDraft): Promise<void> {

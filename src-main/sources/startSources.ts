@@ -5,7 +5,7 @@ import { commandScriptRunner, nodeInventoryFileSystem } from '../inventory/ansib
 import { nodeFileReader } from '../platform/nodeFileReader';
 import { nodeFileStore } from '../platform/nodeFileStore';
 import { systemClock } from '../platform/systemClock';
-import type { Clock, CommandRunner, Logger } from '../ports';
+import type { Clock, CommandRunner, Logger, UserConfirmation } from '../ports';
 import type { SecretStore } from '../secrets/secretStore';
 import type { DurableStore } from '../store/durableStore';
 import { ansibleRunner } from './ansibleRunner';
@@ -22,6 +22,8 @@ export async function startSources(opts: {
   runner: CommandRunner;
   paths: MuxdeckPaths;
   logger: Logger;
+  /** Asks the user before a source may run scripts or ProxyCommands. */
+  confirmation: UserConfirmation;
   clock?: Clock;
 }): Promise<SourcesService> {
   const manager = new SyncManager({
@@ -45,6 +47,7 @@ export async function startSources(opts: {
     secrets: opts.secrets,
     manager,
     runners,
+    confirmation: opts.confirmation,
     logger: opts.logger,
     pathExists: (path) =>
       access(path).then(

@@ -15,7 +15,8 @@ import { ApiError } from '../common/apiError';
 import { Emitter } from '../common/emitter';
 import type { HostCatalog } from '../inventory/hostCatalog';
 import { isMissingFile, readSshConfig } from '../inventory/ssh-config/sshConfigReader';
-import type { Clock, FileReader, Logger } from '../ports';
+import { requireConfirmation } from '../confirm/requireConfirmation';
+import type { Clock, FileReader, Logger, UserConfirmation } from '../ports';
 import { hostNameProblem } from '../ssh/hostNameValidation';
 import { buildSshArgv } from '../ssh/sshArgv';
 import type { DurableStore } from '../store/durableStore';
@@ -31,6 +32,12 @@ import { importableSshHosts } from './sshConfigImport.logic';
 import type { TreeContext } from './treeContext';
 import { repairTree } from './treeRepair.logic';
 import { exportTree, importTree } from './treeTransfer.logic';
+import {
+  forwardConfirmation,
+  forwardingWarnings,
+  newForwardRisks,
+  type PlacedForwardRisk,
+} from './forwardReview.logic';
 
 export interface TreeServiceDeps {
   store: DurableStore;
@@ -40,6 +47,10 @@ export interface TreeServiceDeps {
   sshConfig: { file: string; home: string; files: FileReader };
   clock: Clock;
   logger: Logger;
+  /** Asks the user, outside the page, before forwards beyond loopback are saved (forwardPolicy.ts). */
+  confirmation: UserConfirmation;
+  /** Muxdeck's own directories (home, socket fallbacks): no RemoteForward may expose a socket in them. */
+  ownDirs: readonly string[];
 }
 
 export interface TreeChange {
@@ -86,15 +97,24 @@ export class TreeService implements EffectiveSettingsProvider {
   async apply(mutations: readonly TreeMutation[]): Promise<{ revision: number; createdIds: string[] }> {
     const listed = await this.listed();
     const destinations = await this.destinationsFor(mutations);
-    let result: ReturnType<typeof applyMutations>;
-    try {
-      result = applyMutations(this.data(), mutations, this.context(listed, destinations));
-    } catch (error) {
-      if (!(error instanceof BatchMutationError)) throw error;
-      const field = error.failure.field ? `.${error.failure.field}` : '';
-      throw new ApiError(error.failure.code, error.message, [
-        { path: `mutations.${error.index}${field}`, message: error.message },
-      ]);
+    const compute = (): ReturnType<typeof applyMutations> => {
+      try {
+        return applyMutations(this.data(), mutations, this.context(listed, destinations));
+      } catch (error) {
+        if (!(error instanceof BatchMutationError)) throw error;
+        const field = error.failure.field ? `.${error.failure.field}` : '';
+        throw new ApiError(error.failure.code, error.message, [
+          { path: `mutations.${error.index}${field}`, message: error.message },
+        ]);
+      }
+    };
+    const before = this.data();
+    let result = compute();
+    const confirmed = await this.confirmForwards(before.tree, result.data.tree);
+    // The tree may have changed while the user was asked: apply to what is there now, confirmed risks only.
+    if (this.data() !== before) {
+      result = compute();
+      this.refuseUnconfirmed(this.data().tree, result.data.tree, confirmed);
     }
     await this.deps.store.update(() => result.data);
     this.announce(listed);
@@ -150,15 +170,49 @@ export class TreeService implements EffectiveSettingsProvider {
   async importDocument(
     document: TreeExportDocument,
     mode: 'merge' | 'replace',
-  ): Promise<{ folders: number; hosts: number }> {
-    const outcome = importTree(this.data().tree, document, mode, {
-      newFolderId,
-      newManualHostId,
-      hostNameProblem,
-    });
+  ): Promise<{ folders: number; hosts: number; warnings: string[] }> {
+    const context = { newFolderId, newManualHostId, hostNameProblem };
+    const before = this.data();
+    let outcome = importTree(before.tree, document, mode, context);
+    const confirmed = await this.confirmForwards(before.tree, outcome.tree);
+    if (this.data() !== before) {
+      outcome = importTree(this.data().tree, document, mode, context);
+      this.refuseUnconfirmed(this.data().tree, outcome.tree, confirmed);
+    }
     await this.deps.store.update((data) => ({ ...data, tree: outcome.tree }));
     this.announce(await this.listed());
-    return { folders: outcome.folders, hosts: outcome.hosts };
+    return {
+      folders: outcome.folders,
+      hosts: outcome.hosts,
+      warnings: forwardingWarnings({ ...document, manualHosts: document.manualHosts }).slice(0, 100),
+    };
+  }
+
+  /**
+   * Forwards a change would add: one into Muxdeck's own directories is refused, one beyond loopback is
+   * saved only when the user says yes outside the page. Answers the keys of what was confirmed.
+   */
+  private async confirmForwards(before: StoreData['tree'], after: StoreData['tree']): Promise<Set<string>> {
+    const risks = newForwardRisks(before, after, this.deps.ownDirs);
+    refuseForbidden(risks);
+    const asked = risks.filter((risk) => risk.verdict === 'confirm');
+    if (asked.length > 0) await requireConfirmation(this.deps.confirmation, forwardConfirmation(asked));
+    return new Set(asked.map((risk) => risk.key));
+  }
+
+  private refuseUnconfirmed(
+    before: StoreData['tree'],
+    after: StoreData['tree'],
+    confirmed: Set<string>,
+  ): void {
+    const risks = newForwardRisks(before, after, this.deps.ownDirs);
+    refuseForbidden(risks);
+    if (risks.some((risk) => !confirmed.has(risk.key))) {
+      throw new ApiError(
+        'NOT_CONFIRMED',
+        'The tree changed while you were asked; nothing was saved. Try again.',
+      );
+    }
   }
 
   async importSshConfig(
@@ -275,4 +329,15 @@ function newFolderId(): string {
 
 function newManualHostId(): string {
   return `${MANUAL_SOURCE_ID}:${randomBytes(9).toString('base64url')}`;
+}
+
+function refuseForbidden(risks: readonly PlacedForwardRisk[]): void {
+  const refused = risks.filter((risk) => risk.verdict === 'refused');
+  if (refused.length === 0) return;
+  const lines = refused.map((risk) => `${risk.where}: ${risk.option} ${risk.value}: ${risk.reason}`);
+  throw new ApiError(
+    'INVALID_PAYLOAD',
+    `Refused: ${lines.join('; ')}. Nothing was saved.`,
+    refused.map((risk) => ({ path: `extraOptions.${risk.option}`, message: risk.reason })),
+  );
 }

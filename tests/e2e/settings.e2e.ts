@@ -98,7 +98,17 @@ test("a host's extra ssh options and logging are set in its form; the log folder
   await extra.fill('ServerAliveInterval 15\nProxyCommand nc %h %p');
   await extra.blur();
   await expect(form.getByText(/line 2: ProxyCommand is not an option Muxdeck passes to ssh/)).toBeVisible();
+  // Allowed, but what they hand over is said under the field before saving.
+  await extra.fill('ForwardAgent yes\nLocalForward 0.0.0.0:8080 localhost:80');
+  const note = form.getByRole('note', { name: 'What these ssh options allow' });
+  await expect(
+    note.getByText(/ForwardAgent yes: root on the remote host can use your ssh keys/),
+  ).toBeVisible();
+  await expect(
+    note.getByText(/LocalForward 0.0.0.0:8080 localhost:80: listens beyond loopback/),
+  ).toBeVisible();
   await extra.fill('ServerAliveInterval 15');
+  await expect(note).toBeHidden();
   await form.getByLabel('Session logging').selectOption('on');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();

@@ -5,6 +5,7 @@ import { composeServices, type MuxdeckServices } from '../../src-main/app/compos
 import { loadNodePtySpawner } from '../../src-main/platform/nodePtySpawner';
 import type { RouterConnection } from '../../src-main/router/router';
 import type { PlatformTools } from '../../src-main/platform/platformTools';
+import type { UserConfirmation } from '../../src-main/ports';
 import type { SecretStore } from '../../src-main/secrets/secretStore';
 import { waitFor } from './waitFor';
 
@@ -39,7 +40,7 @@ export interface AppUnderTest {
 export async function startAppUnderTest(
   home: string,
   env: NodeJS.ProcessEnv,
-  extra: { secrets?: SecretStore; tools?: PlatformTools } = {},
+  extra: { secrets?: SecretStore; tools?: PlatformTools; confirmation?: UserConfirmation } = {},
 ): Promise<AppUnderTest> {
   const services = await composeServices({
     home,
@@ -51,6 +52,7 @@ export async function startAppUnderTest(
     spawner: await loadNodePtySpawner(),
     ...(extra.secrets ? { secrets: extra.secrets } : {}),
     ...(extra.tools ? { tools: extra.tools } : {}),
+    ...(extra.confirmation ? { confirmation: extra.confirmation } : {}),
   });
   const events: EventMessage[] = [];
   const connection = services.router.connect((m) => events.push(m));

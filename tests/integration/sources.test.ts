@@ -56,6 +56,8 @@ async function start(home: string) {
     runner: execFileRunner,
     paths: muxdeckPaths(home),
     logger,
+    // The user clicks "Allow" in the dialog (sourceTrust.test.ts covers refusing).
+    confirmation: { confirm: () => Promise.resolve(true) },
   });
   running.push(sources);
   return { store, sources };
@@ -228,6 +230,8 @@ describe('Ansible source', () => {
       sshConfig: { file: join(home, 'no-ssh-config'), home, files: nodeFileReader },
       clock: systemClock,
       logger,
+      confirmation: { confirm: () => Promise.resolve(false) },
+      ownDirs: [home],
     });
     const argv = async (name: string) => (await tree.sshCommand(hostId(name))).argv;
     expect(await argv('web-01')).toEqual(expect.arrayContaining(['-l', 'deploy', '-p', '2222', '10.0.0.11']));

@@ -170,6 +170,7 @@ export class AdjacentVars {
           file,
           message: `${error.detail}; its variables are ignored`,
           ...(error.line === undefined ? {} : { line: error.line }),
+          quotesFile: true,
         });
       } else {
         const reason = error instanceof Error ? error.message : String(error);

@@ -149,7 +149,9 @@ export function snapshotOf(
 }
 
 function describeErrors(errors: readonly InventoryProblem[]): string {
-  const shown = errors.slice(0, 3).map((problem) => formatProblem(problem).replace(/^error: /, ''));
+  const shown = errors
+    .slice(0, 3)
+    .map((problem) => formatProblem(problem, { fileText: false }).replace(/^error: /, ''));
   const more = errors.length > shown.length ? ` (and ${errors.length - shown.length} more)` : '';
   return `${errors.length === 1 ? 'A file' : `${errors.length} files`} could not be read: ${shown.join('; ')}${more}`;
 }

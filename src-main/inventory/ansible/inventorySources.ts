@@ -173,7 +173,13 @@ class SourceReader {
     }
     if (await this.attempt('ini', attempts, (tx) => parseIniInventory(text, tx))) return;
     const failure = chooseFailure(attempts, extension, isInventoryMap(loaded?.data?.value));
-    this.problem('error', path, failure.error.detail, failure.error.line);
+    this.problems.push({
+      severity: 'error',
+      file: path,
+      message: failure.error.detail,
+      ...(failure.error.line === undefined ? {} : { line: failure.error.line }),
+      quotesFile: true,
+    });
   }
 
   /** One reader's try in its own transaction: applied whole if it succeeds, forgotten if not. */
@@ -217,7 +223,13 @@ class SourceReader {
       inventory,
       keyLines: data.keyLines,
       warn: (message, line) =>
-        warnings.push({ severity: 'warning', file, message, ...(line === undefined ? {} : { line }) }),
+        warnings.push({
+          severity: 'warning',
+          file,
+          message,
+          ...(line === undefined ? {} : { line }),
+          quotesFile: true,
+        }),
     });
   }
 

@@ -52,6 +52,8 @@ export function scanSshArgs(argStrings: readonly string[]): SshArgsRoute {
       }
     }
   }
+  // As in OpenSSH, `ProxyCommand none` means no proxy command (and, being first, overrides later ones).
+  if (route.proxyCommand === 'none') delete route.proxyCommand;
   if (route.proxyCommand !== undefined) {
     const jump = jumpFromProxyCommand(route.proxyCommand);
     if (jump !== undefined) route.proxyCommandJump = jump;

@@ -7,7 +7,7 @@ import { CopyOnSelect } from './copyOnSelect';
 import { OutputAcknowledger } from './outputAcknowledger';
 import type { TerminalEvents } from './terminalEvents';
 import { matchTerminalKey, type TerminalKeyAction } from './terminalKeys.logic';
-import { loadWebLinks } from './terminalLinks';
+import { loadWebLinks, terminalLinkHandler } from './terminalLinks';
 import type { TerminalOutputRouter } from './terminalOutputRouter';
 import { settingsOptions, TERMINAL_OPTIONS } from './terminalOptions';
 import { TerminalSearch, type SearchDirection } from './terminalSearch';
@@ -76,6 +76,7 @@ export class TerminalController {
       ...settingsOptions(appearance.settings, themeNameOf(appearance)),
       cols: size.cols,
       rows: size.rows,
+      linkHandler: terminalLinkHandler((url) => services.openLink(url)),
     });
     this.term.loadAddon(this.fitAddon);
     this.search = new TerminalSearch(

@@ -1,5 +1,5 @@
 import { WebLinksAddon } from '@xterm/addon-web-links';
-import type { Terminal } from '@xterm/xterm';
+import type { ILinkHandler, Terminal } from '@xterm/xterm';
 import { isOpenableLink } from './linkPolicy.logic';
 
 /**
@@ -12,6 +12,20 @@ export function loadWebLinks(term: Terminal, open: (url: string) => void): WebLi
   });
   term.loadAddon(addon);
   return addon;
+}
+
+/**
+ * OSC 8 hyperlinks (`ESC ] 8 ;; URI ST text`): the remote host chooses the URI and the visible text, so
+ * they pass the same policy as web links. Without this xterm.js falls back to its own handler, which
+ * opens any URI it is given after a confirm() the page draws.
+ */
+export function terminalLinkHandler(open: (url: string) => void): ILinkHandler {
+  return {
+    activate: (_event, uri) => {
+      if (isOpenableLink(uri)) open(uri);
+    },
+    allowNonHttpProtocols: false,
+  };
 }
 
 export function openInBrowser(url: string): void {

@@ -401,7 +401,8 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
   async function importTree(document: TreeExportDocument, mode: 'merge' | 'replace'): Promise<void> {
     try {
       const result = await client.invoke('tree:import', { document, mode });
-      notify(`Imported ${result.folders} folders and ${result.hosts} hosts.`);
+      const warnings = result.warnings.length > 0 ? ` Note: ${result.warnings.join('; ')}.` : '';
+      notify(`Imported ${result.folders} folders and ${result.hosts} hosts.${warnings}`);
     } catch (error) {
       notify(`Could not import the tree: ${errorMessage(error)}`);
     }

@@ -202,3 +202,28 @@ describe('TerminalController output', () => {
     await vi.waitFor(() => expect(events.bell).toHaveBeenCalledTimes(1));
   });
 });
+
+describe('TerminalController links', () => {
+  it('opens OSC 8 hyperlinks only through the web-link policy (a remote host picks their URI)', async () => {
+    const { controller, services, output } = await setup();
+    const term = (controller as unknown as { term: Terminal }).term;
+    const handler = term.options.linkHandler;
+    expect(handler?.allowNonHttpProtocols).toBe(false);
+    // What a hostile host prints: visible text that looks harmless, a URI that is not.
+    output('\x1b]8;;file:///etc/passwd\x1b\\https://example.com/docs\x1b]8;;\x1b\\\r\n');
+    const click = {} as MouseEvent;
+    for (const uri of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'ms-msdt:/id PCWDiagnostic',
+      'smb://attacker/share',
+      'vscode://file/etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+    ]) {
+      handler?.activate(click, uri, { start: { x: 1, y: 1 }, end: { x: 1, y: 1 } });
+    }
+    expect(services.openLink).not.toHaveBeenCalled();
+    handler?.activate(click, 'https://example.com/docs', { start: { x: 1, y: 1 }, end: { x: 1, y: 1 } });
+    expect(services.openLink).toHaveBeenCalledWith('https://example.com/docs');
+  });
+});

@@ -49,6 +49,7 @@ async function setup(existing: string[] = []) {
     runners: factory,
     logger: quietLogger,
     pathExists: (path) => Promise.resolve(existing.includes(path)),
+    confirmation: { confirm: () => Promise.resolve(false) },
   });
   return { store, secrets, clock, service, runners, home };
 }

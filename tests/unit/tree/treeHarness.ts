@@ -1,5 +1,6 @@
 import type { Host, HostSourceKind } from '../../../src-preload/api';
 import { HostCatalog } from '../../../src-main/inventory/hostCatalog';
+import type { ConfirmationRequest } from '../../../src-main/ports';
 import type { HostSource, HostSourceSnapshot } from '../../../src-main/inventory/hostSource';
 import { ManualSource } from '../../../src-main/tree/manualSource';
 import { TreeService, type TreeChange } from '../../../src-main/tree/treeService';
@@ -43,6 +44,8 @@ export async function treeHarness(home: string, sshConfigText = '') {
   const catalog = new HostCatalog([sshConfig, netbox, new ManualSource(() => store.read())]);
   const { clock, advance } = manualClock();
   advance(1_700_000_000_000);
+  // The user's answer to a confirmation outside the page (a dialog, the serve terminal): no until told.
+  const confirmation = { asked: [] as ConfirmationRequest[], answer: false };
   const tree = await TreeService.create({
     store,
     catalog,
@@ -54,8 +57,15 @@ export async function treeHarness(home: string, sshConfigText = '') {
     },
     clock,
     logger: quietLogger,
+    confirmation: {
+      confirm: (request) => {
+        confirmation.asked.push(request);
+        return Promise.resolve(confirmation.answer);
+      },
+    },
+    ownDirs: [home],
   });
   const changes: TreeChange[] = [];
   tree.onDidChange((change) => changes.push(change));
-  return { store, tree, catalog, sources: { sshConfig, netbox }, changes, advance };
+  return { store, tree, catalog, sources: { sshConfig, netbox }, changes, advance, confirmation };
 }

@@ -37,7 +37,7 @@ describe('tree export and import', () => {
     const document = TreeExportDocument.parse(JSON.parse(JSON.stringify(h.tree.exportDocument())));
     await h.tree.apply([{ op: 'folder.delete', folderId: h.folder }]);
     expect(h.store.read().tree.folders).toEqual([]);
-    expect(await h.tree.importDocument(document, 'replace')).toEqual({ folders: 1, hosts: 2 });
+    expect(await h.tree.importDocument(document, 'replace')).toEqual({ folders: 1, hosts: 2, warnings: [] });
     const tree = h.store.read().tree;
     expect(tree.folders.map((f) => f.name)).toEqual(['ops']);
     expect(tree.manualHosts.map((m) => m.label)).toEqual(['gw']);

@@ -60,6 +60,12 @@ export function SourceFormView({
           {text('paths', 'Inventory paths', 'Files or directories, one per line; merged in this order', true)}
           {check('allowScripts', 'Run executable inventory scripts')}
           {check('allowProxyCommand', 'Allow ProxyCommand from the inventory')}
+          {(form.allowScripts || form.allowProxyCommand) && (
+            <p className="form-hint">
+              Both run programs as you. On Save, Muxdeck asks you to confirm with these paths (in serve mode,
+              on the terminal that runs muxdeck serve).
+            </p>
+          )}
         </>
       ) : (
         <>

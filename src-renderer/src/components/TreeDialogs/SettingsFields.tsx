@@ -1,5 +1,6 @@
 import type { InheritedSettings } from '../../../../src-preload/api';
 import {
+  extraOptionWarnings,
   inheritedHint,
   type SettingsField,
   type SettingsFormValues,
@@ -45,6 +46,7 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
           : entry.value;
     return value ? `Inherit (${value})` : 'Inherit';
   };
+  const extraWarnings = extraOptionWarnings(values);
   return (
     <fieldset className="form-settings">
       <legend>Connection settings (empty: inherited)</legend>
@@ -101,6 +103,13 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
           />
         )}
       </FormField>
+      {extraWarnings.length > 0 && (
+        <ul className="form-warnings" role="note" aria-label="What these ssh options allow">
+          {extraWarnings.map((warning) => (
+            <li key={warning}>⚠ {warning}</li>
+          ))}
+        </ul>
+      )}
     </fieldset>
   );
 }

@@ -7,6 +7,7 @@ import {
   type TreeFolder,
   formatSshExtraOptions,
   parseSshExtraOptions,
+  sshExtraOptionWarnings,
 } from '../../../../src-preload/api';
 
 /** The inheritable settings as a form edits them: strings, '' meaning "inherit". */
@@ -76,6 +77,15 @@ export function validateSettings(values: SettingsFormValues): Partial<Record<Set
   const extra = parseSshExtraOptions(values.extraOptions);
   if (!extra.ok) check('extraOptions', extra.problem);
   return errors;
+}
+
+/**
+ * What the typed extra options hand over (agent or X11 forwarding, forwards beyond loopback), shown under
+ * the field: allowed, but the user should see it before saving. None while the text does not parse.
+ */
+export function extraOptionWarnings(values: Pick<SettingsFormValues, 'extraOptions'>): string[] {
+  const extra = parseSshExtraOptions(values.extraOptions);
+  return extra.ok ? sshExtraOptionWarnings(extra.options) : [];
 }
 
 /** The settings to send; call only when validateSettings found nothing. */

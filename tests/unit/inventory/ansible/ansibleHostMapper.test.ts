@@ -91,6 +91,24 @@ describe('Ansible host -> ssh connection', () => {
     ]);
   });
 
+  it('reads ProxyCommand=none as no proxy command, as OpenSSH does', async () => {
+    const files = {
+      '/inv/hosts': [
+        '[g]',
+        "direct ansible_ssh_common_args='-o ProxyCommand=none'",
+        `first ansible_ssh_common_args='-o ProxyCommand=none -o "ProxyCommand=nc -x proxy:1080 %h %p"'`,
+      ].join('\n'),
+    };
+    for (const allowProxyCommand of [false, true]) {
+      const hosts = await connectionsOf(files, { allowProxyCommand });
+      for (const name of ['direct', 'first']) {
+        expect(hosts.get(name)?.proxyCommand, name).toBeUndefined();
+        expect(hosts.get(name)?.problem, name).toBeUndefined();
+        expect(sshOptionsFor(hosts.get(name) ?? ({} as never), { allowProxyCommand })).toEqual([]);
+      }
+    }
+  });
+
   it('does not render templates: a templated address is a problem, not a guess', async () => {
     const hosts = await connectionsOf({ '/inv/hosts': "[g]\nt ansible_host=\"{{ lookup('env', 'X') }}\"\n" });
     expect(hosts.get('t')?.problem).toMatch(/template/);

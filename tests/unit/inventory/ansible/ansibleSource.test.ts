@@ -44,7 +44,7 @@ describe('AnsibleInventorySource (a HostSource)', () => {
     const snapshot = await lab.load();
     expect(snapshot.hosts.map((h) => h.label)).toEqual(['h1']);
     expect(snapshot.error).toBe(
-      "A file could not be read: /lab/b.ini:1: Invalid section entry: '[bad section]'. Please make sure that there are no spaces in the section entry, and that there are no other invalid characters",
+      'A file could not be read: /lab/b.ini:1: not an inventory Muxdeck can read at this line (`muxdeck inventory --ansible FILE --list` in a terminal shows the details)',
     );
   });
 

@@ -41,6 +41,7 @@ describe('INI inventories', () => {
         file: '/b/two.ini',
         line: 2,
         message: 'Section [site:children] includes undefined group: web',
+        quotesFile: true,
       },
     ]);
   });

@@ -107,6 +107,7 @@ describe('YAML inventories', () => {
         file: '/inv/hosts.yml',
         line: 2,
         message: 'Skipping key (host) in group (web) as it is not a mapping, it is a str',
+        quotesFile: true,
       },
     ]);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  extraOptionWarnings,
   settingsFormFrom,
   settingsFromForm,
   validateSettings,
@@ -14,5 +15,26 @@ describe('extra ssh options in the host and folder form', () => {
       /line 1: .*never turns host-key checking off/,
     );
     expect(settingsFromForm({ ...values, extraOptions: '' })).toEqual({});
+  });
+});
+
+describe('the host form points out what extra options hand over', () => {
+  it('flags agent and X11 forwarding and forwards beyond loopback, not ordinary options', () => {
+    const typed = [
+      'ForwardAgent yes',
+      'ForwardX11Trusted yes',
+      'LocalForward 0.0.0.0:8080 localhost:80',
+      'DynamicForward 1080',
+      'RemoteForward 9000 localhost:22',
+      'ServerAliveInterval 30',
+    ].join('\n');
+    expect(extraOptionWarnings({ extraOptions: typed })).toEqual([
+      expect.stringMatching(/^ForwardAgent yes: root on the remote host can use your ssh keys/),
+      expect.stringMatching(/^ForwardX11Trusted yes: .*full access to your display/),
+      'LocalForward 0.0.0.0:8080 localhost:80: listens beyond loopback; Muxdeck asks you to confirm it',
+    ]);
+    expect(extraOptionWarnings({ extraOptions: 'ForwardAgent no\nForwardX11 no' })).toEqual([]);
+    // Text that does not parse shows its error instead.
+    expect(extraOptionWarnings({ extraOptions: 'ForwardAgent perhaps' })).toEqual([]);
   });
 });
