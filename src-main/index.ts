@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { autoUpdater } from 'electron-updater';
 import { autoUpdateDecision, scheduleUpdateChecks } from './app/autoUpdate';
 import { composeServices, type MuxdeckServices } from './app/compose';
-import { muxdeckPaths, resolveMuxdeckHome } from './app/paths';
+import { electronDataDir, resolveMuxdeckHome } from './app/paths';
+import { ensurePrivateDirectory } from './platform/privateDirectory';
 import {
   RENDERER_CSP,
   hardenedWebPreferences,
@@ -21,8 +22,10 @@ import { streamLogger } from './platform/streamLogger';
 import { serveContractOverIpc } from './transport/electronIpc';
 
 const home = resolveMuxdeckHome(process.env);
+// Before Chromium creates its data under it with the umask's mode; refuses a home another user can write to.
+ensurePrivateDirectory(home);
 // Chromium's own data lives under MUXDECK_HOME too, so nothing escapes it.
-app.setPath('userData', muxdeckPaths(home).electronData);
+app.setPath('userData', electronDataDir(home));
 app.enableSandbox();
 
 let services: MuxdeckServices | undefined;

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { homedir, userInfo } from 'node:os';
 import { muxdeckPaths } from '../app/paths';
+import { chooseSocketDirectory } from '../app/socketDirectory';
+import { memoize } from '../common/memoize';
+import { ensurePrivateDirectory } from '../platform/privateDirectory';
 import { HostCatalog } from '../inventory/hostCatalog';
 import { SshConfigSource } from '../inventory/ssh-config/sshConfigSource';
 import { syntheticSources } from '../inventory/synthetic/syntheticSource';
@@ -31,7 +34,11 @@ export async function openRunEnvironment(opts: {
   env: NodeJS.ProcessEnv;
   logger: Logger;
 }): Promise<{ runs: RunService; universe: () => Promise<SelectionUniverse> }> {
-  const paths = muxdeckPaths(opts.home);
+  ensurePrivateDirectory(opts.home);
+  const shortSocketDir = memoize(() =>
+    chooseSocketDirectory({ home: opts.home, env: opts.env, uid: process.getuid?.(), logger: opts.logger }),
+  );
+  const paths = muxdeckPaths(opts.home, shortSocketDir);
   const userHome = opts.env.HOME || homedir();
   const sshConfig = locateSshConfig({
     ...(opts.env.MUXDECK_SSH_CONFIG ? { setting: opts.env.MUXDECK_SSH_CONFIG } : {}),
@@ -64,6 +71,7 @@ export async function openRunEnvironment(opts: {
   const sharing = new ConnectionSharing({
     preferredDir: join(paths.home, 'cm'),
     home: paths.home,
+    shortSocketDir,
     runner: execFileRunner,
     sshPath,
     env: opts.env,
