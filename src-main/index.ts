@@ -9,8 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { autoUpdater } from 'electron-updater';
 import { autoUpdateDecision, scheduleUpdateChecks } from './app/autoUpdate';
 import { composeServices, type MuxdeckServices } from './app/compose';
-import { muxdeckPaths, resolveMuxdeckHome } from './app/paths';
+import { electronDataDir, resolveMuxdeckHome } from './app/paths';
 import { keepRunningOnStrayRejections } from './app/strayRejections';
+import { ensurePrivateDirectory } from './platform/privateDirectory';
 import {
   RENDERER_CSP,
   hardenedWebPreferences,
@@ -29,8 +30,10 @@ keepRunningOnStrayRejections(
   process,
   streamLogger((line) => process.stderr.write(line)),
 );
+// Before Chromium creates its data under it with the umask's mode; refuses a home another user can write to.
+ensurePrivateDirectory(home);
 // Chromium's own data lives under MUXDECK_HOME too, so nothing escapes it.
-app.setPath('userData', muxdeckPaths(home).electronData);
+app.setPath('userData', electronDataDir(home));
 app.enableSandbox();
 
 const rendererFile = join(__dirname, '../renderer/index.html');

@@ -1452,6 +1452,15 @@ export type WireClientMessage = z.infer<typeof WireClientMessage>;
 export type WireServerMessage =
   { type: 'response'; id: number; response: ApiResponse } | { type: 'event'; message: EventMessage };
 
+/**
+ * serve mode's WebSocket handshake carries the access token as a subprotocol, never in a cookie (cookies
+ * are shared by every port of 127.0.0.1) nor in the URL: the page offers
+ * [SERVE_SUBPROTOCOL, SERVE_TOKEN_SUBPROTOCOL_PREFIX + token] and the server answers SERVE_SUBPROTOCOL.
+ * The token is base64url, which is a valid subprotocol token.
+ */
+export const SERVE_SUBPROTOCOL = 'muxdeck';
+export const SERVE_TOKEN_SUBPROTOCOL_PREFIX = 'muxdeck.token.';
+
 /** Names of the Electron IPC channels the preload and main process use to carry the contract. */
 export const IPC = {
   invoke: 'muxdeck:invoke',

@@ -45,6 +45,9 @@ import { TreeService } from '../tree/treeService';
 import { SettingsService } from '../settings/settingsService';
 import type { AppSettings } from '../../src-preload/api';
 import { muxdeckOwnDirs, muxdeckPaths, type MuxdeckPaths } from './paths';
+import { chooseSocketDirectory } from './socketDirectory';
+import { ensurePrivateDirectory } from '../platform/privateDirectory';
+import { memoize } from '../common/memoize';
 import { startSources } from '../sources/startSources';
 import { absentTmuxRunner } from '../platform/absentTmuxRunner';
 import { isExecutableFile } from '../platform/nodeExecutableCheck';
@@ -92,9 +95,13 @@ export interface MuxdeckServices {
  * Both entry points (Electron's index.ts and the serve CLI) call this.
  */
 export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServices> {
-  const paths = muxdeckPaths(opts.home);
-  await mkdir(paths.home, { recursive: true, mode: 0o700 });
-  await mkdir(join(paths.tmuxSocket, '..'), { recursive: true, mode: 0o700 });
+  // Refuses (UnsafeDirectoryError, with what to do) a home or socket directory another user could have
+  // prepared: whoever can reach Muxdeck's tmux socket reads every keystroke and the askpass token.
+  ensurePrivateDirectory(opts.home);
+  const shortSocketDir = memoize(() =>
+    chooseSocketDirectory({ home: opts.home, env: opts.env, uid: process.getuid?.(), logger: opts.logger }),
+  );
+  const paths = muxdeckPaths(opts.home, shortSocketDir);
 
   const runner = opts.runner ?? execFileRunner;
   const files = opts.files ?? nodeFileReader;
@@ -148,6 +155,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   const sharing = new ConnectionSharing({
     preferredDir: join(paths.home, 'cm'),
     home: paths.home,
+    shortSocketDir,
     runner,
     sshPath,
     env,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { homedir, platform, tmpdir, userInfo } from 'node:os';
+import { homedir, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 /** Where Muxdeck keeps everything it writes. MUXDECK_HOME moves all of it (tests, portable installs). */
@@ -26,35 +26,47 @@ export function resolveMuxdeckHome(env: NodeJS.ProcessEnv = process.env): string
   return override ? resolve(override) : defaultMuxdeckHome(env);
 }
 
+export function electronDataDir(home: string): string {
+  return join(home, 'electron');
+}
+
 /**
  * Unix socket paths are limited to ~104 bytes (macOS) / 108 (Linux). A deep MUXDECK_HOME
- * would make tmux fail with a cryptic error, so fall back to a short, per-home, per-user path.
+ * would make tmux fail with a cryptic error, so sockets then go to a short private directory.
  */
 const MAX_SOCKET_PATH = 100;
 
-export function muxdeckPaths(home: string): MuxdeckPaths {
+/**
+ * `shortSocketDir` is asked only when a socket path under MUXDECK_HOME would be too long; it must return a
+ * directory private to this user (socketDirectory.ts). Socket names there carry a hash of MUXDECK_HOME, so
+ * several homes can share it.
+ */
+export function muxdeckPaths(home: string, shortSocketDir: () => string): MuxdeckPaths {
   return {
     home,
-    tmuxSocket: shortSocketPath(home, 'tmux.sock'),
-    askpassSocket: shortSocketPath(home, 'askpass.sock'),
+    tmuxSocket: socketPath(home, 'tmux.sock', shortSocketDir),
+    askpassSocket: socketPath(home, 'askpass.sock', shortSocketDir),
     logs: join(home, 'logs'),
     cache: join(home, 'cache'),
-    electronData: join(home, 'electron'),
+    electronData: electronDataDir(home),
   };
 }
 
-/**
- * Every directory that holds Muxdeck's sockets (tmux, askpass, shared ssh connections): its home and the
- * short per-user fallback under the temp directory. Nothing may forward a socket out of them.
- */
-export function muxdeckOwnDirs(paths: MuxdeckPaths): string[] {
-  const fallback = join(tmpdir(), `muxdeck-${userInfo().uid}`);
-  return [...new Set([paths.home, dirname(paths.tmuxSocket), dirname(paths.askpassSocket), fallback])];
+export function homeDigest(home: string): string {
+  return createHash('sha256').update(home).digest('hex').slice(0, 16);
 }
 
-function shortSocketPath(home: string, name: string): string {
+function socketPath(home: string, name: string, shortSocketDir: () => string): string {
   const preferred = join(home, name);
   if (Buffer.byteLength(preferred) <= MAX_SOCKET_PATH) return preferred;
-  const digest = createHash('sha256').update(home).digest('hex').slice(0, 16);
-  return join(tmpdir(), `muxdeck-${userInfo().uid}`, `${digest}-${name}`);
+  return join(shortSocketDir(), `${homeDigest(home)}-${name}`);
+}
+
+/**
+ * Every directory that holds Muxdeck's sockets (tmux, askpass, shared ssh connections): its home and,
+ * when paths there would be too long, the short private socket directory. Nothing may forward a
+ * socket out of them.
+ */
+export function muxdeckOwnDirs(paths: MuxdeckPaths): string[] {
+  return [...new Set([paths.home, dirname(paths.tmuxSocket), dirname(paths.askpassSocket)])];
 }

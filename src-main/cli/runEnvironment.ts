@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import { ownValue } from '../common/ownRecord';
 import { homedir, userInfo } from 'node:os';
 import { muxdeckOwnDirs, muxdeckPaths } from '../app/paths';
+import { chooseSocketDirectory } from '../app/socketDirectory';
+import { memoize } from '../common/memoize';
 import { refuseEveryConfirmation } from '../confirm/requireConfirmation';
+import { ensurePrivateDirectory } from '../platform/privateDirectory';
 import { HostCatalog } from '../inventory/hostCatalog';
 import { SshConfigSource } from '../inventory/ssh-config/sshConfigSource';
 import { syntheticSources } from '../inventory/synthetic/syntheticSource';
@@ -34,7 +37,11 @@ export async function openRunEnvironment(opts: {
   env: NodeJS.ProcessEnv;
   logger: Logger;
 }): Promise<{ runs: RunService; universe: () => Promise<SelectionUniverse> }> {
-  const paths = muxdeckPaths(opts.home);
+  ensurePrivateDirectory(opts.home);
+  const shortSocketDir = memoize(() =>
+    chooseSocketDirectory({ home: opts.home, env: opts.env, uid: process.getuid?.(), logger: opts.logger }),
+  );
+  const paths = muxdeckPaths(opts.home, shortSocketDir);
   const userHome = opts.env.HOME || homedir();
   const sshConfig = locateSshConfig({
     ...(opts.env.MUXDECK_SSH_CONFIG ? { setting: opts.env.MUXDECK_SSH_CONFIG } : {}),
@@ -73,6 +80,7 @@ export async function openRunEnvironment(opts: {
   const sharing = new ConnectionSharing({
     preferredDir: join(paths.home, 'cm'),
     home: paths.home,
+    shortSocketDir,
     runner: execFileRunner,
     sshPath,
     env: opts.env,

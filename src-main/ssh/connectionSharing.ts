@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, unlinkSync, watch, type FSWatcher } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { existsSync, unlinkSync, watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDirectory } from '../platform/privateDirectory';
 import type { CommandRunner } from '../ports';
 import type { SshTarget } from './sshTarget';
 
@@ -28,6 +28,10 @@ export class ConnectionSharing {
     private readonly deps: {
       preferredDir: string;
       home: string;
+      /** A short directory private to this user (app/socketDirectory.ts), for when preferredDir cannot serve. */
+      shortSocketDir: () => string;
+      /** Makes the directory private or throws (default: ensurePrivateDirectory). */
+      ensurePrivate?: (dir: string) => void;
       runner: CommandRunner;
       sshPath: string;
       env: NodeJS.ProcessEnv;
@@ -35,8 +39,9 @@ export class ConnectionSharing {
   ) {
     this.dir = SAFE_DIR.test(deps.preferredDir)
       ? deps.preferredDir
-      : join(tmpdir(), `muxdeck-${userInfo().uid}`, `cm-${hash(deps.home).slice(0, 8)}`);
-    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      : join(deps.shortSocketDir(), `cm-${hash(deps.home).slice(0, 8)}`);
+    // ssh trusts whatever master answers at ControlPath: nobody else may be able to put one there.
+    (deps.ensurePrivate ?? ensurePrivateDirectory)(this.dir);
   }
 
   /**

@@ -49,7 +49,7 @@ test('double-click a host from ~/.ssh/config, type into ssh in tmux, and find th
   page,
 }) => {
   serve = await startServe(env());
-  expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{43}$/);
+  expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
   await page.goto(serve.url);
 
   const tree = page.getByRole('tree', { name: 'Hosts' });

@@ -98,7 +98,8 @@ test('build a tree through the UI, connect with inherited settings, and find it 
 
   // A second window sees every change at once.
   const second = await context.newPage();
-  await second.goto(page.url());
+  // A new tab starts without this one's sessionStorage: it opens the printed URL, as a user would.
+  await second.goto(serve.url);
   await expect(treePage(second).row('customers')).toBeVisible();
 
   // Search: one box, matches highlighted; Enter hands over to the tree on the best match.

@@ -1,7 +1,12 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { SessionInfo, WireServerMessage } from '../../src-preload/api';
+import {
+  SERVE_SUBPROTOCOL,
+  SERVE_TOKEN_SUBPROTOCOL_PREFIX,
+  type SessionInfo,
+  type WireServerMessage,
+} from '../../src-preload/api';
 import { startServe, type ServeProcess } from '../helpers/serveProcess';
 import {
   makeFakeHome,
@@ -17,10 +22,12 @@ import { waitFor } from '../helpers/waitFor';
 /** A renderer-like client of a running `muxdeck serve`, over its WebSocket. */
 async function connect(serve: ServeProcess) {
   const url = new URL(serve.url);
-  const token = url.searchParams.get('token') ?? '';
-  const socket = new WebSocket(`ws://${url.host}/ws?token=${token}`, {
-    headers: { origin: `http://${url.host}` },
-  });
+  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+  const socket = new WebSocket(
+    `ws://${url.host}/ws`,
+    [SERVE_SUBPROTOCOL, SERVE_TOKEN_SUBPROTOCOL_PREFIX + token],
+    { headers: { origin: `http://${url.host}` } },
+  );
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   const output = new Map<string, string>();
   const pending = new Map<number, (message: WireServerMessage & { type: 'response' }) => void>();

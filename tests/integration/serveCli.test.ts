@@ -54,14 +54,15 @@ describe('muxdeck serve, as a user runs it from the build', () => {
 
   const env = () => ({ ...fake.env, MUXDECK_HOME: home, MUXDECK_LOG: 'quiet' });
 
-  it('listens on the port it is given, on 127.0.0.1, and refuses requests without the token', async () => {
+  it('listens on the port it is given, on 127.0.0.1, and prints the token in the URL fragment', async () => {
     const port = await findFreePort();
     const serve = await startServe(env(), ['--port', String(port)]);
     started.push(serve);
-    expect(serve.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(serve.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${port}/#token=[A-Za-z0-9_-]{43}$`));
     expect(serve.output()).not.toMatch(/WARNING/);
-    expect(await status(`http://127.0.0.1:${port}/`)).toBe(401);
-    expect(await status(serve.url)).toBe(302);
+    // The page holds no data; the API (the WebSocket) is what needs the token.
+    expect(await status(`http://127.0.0.1:${port}/`)).toBe(200);
+    expect(await status(`http://127.0.0.1:${port}/ws`)).toBe(404);
   });
 
   it('serves the built renderer: npm run build made main, preload, renderer and the CLI', async () => {
@@ -71,13 +72,10 @@ describe('muxdeck serve, as a user runs it from the build', () => {
     const serve = await startServe(env());
     started.push(serve);
 
-    // The printed URL trades its token for a cookie, then the page and its bundle load with it.
-    const entry = await get(serve.url);
-    expect(entry.status).toBe(302);
-    const cookie = String(entry.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
-    expect(cookie).toMatch(/^muxdeck_token_\d+=/);
-    const page = await get(new URL('/', serve.url).href, { Cookie: cookie });
+    // The page and its bundle load without a cookie: the token stays in the URL's fragment.
+    const page = await get(serve.url);
     expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.body).toContain('<title>Muxdeck</title>');
     const script = /<script type="module" crossorigin src="\.\/(assets\/index-[\w-]+\.js)"/.exec(
       page.body,
@@ -86,7 +84,7 @@ describe('muxdeck serve, as a user runs it from the build', () => {
       script && existsSync(join(OUT, 'renderer', script)),
       'the page names a bundle of out/renderer',
     ).toBe(true);
-    const bundle = await get(new URL(`/${script}`, serve.url).href, { Cookie: cookie });
+    const bundle = await get(new URL(`/${script}`, serve.url).href);
     expect(bundle.status).toBe(200);
     expect(bundle.headers['content-type']).toMatch(/javascript/);
   });
@@ -95,14 +93,15 @@ describe('muxdeck serve, as a user runs it from the build', () => {
     const a = await startServe(env());
     const b = await startServe(env());
     started.push(a, b);
-    expect(new URL(a.url).searchParams.get('token')).not.toBe(new URL(b.url).searchParams.get('token'));
+    expect(new URL(a.url).hash).toMatch(/^#token=./);
+    expect(new URL(a.url).hash).not.toBe(new URL(b.url).hash);
   });
 
   it('widens the bind address only when --host is given, and warns', async () => {
     // 127.0.0.2 is still loopback on Linux, so the test reaches no other address.
     const serve = await startServe(env(), ['--host', '127.0.0.2']);
     started.push(serve);
-    expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/\?token=/);
+    expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+\/#token=/);
     expect(serve.output()).toMatch(/WARNING: muxdeck serve is listening on 127\.0\.0\.2, beyond loopback/);
   });
 

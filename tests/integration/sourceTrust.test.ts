@@ -53,7 +53,9 @@ async function start(answer: boolean) {
     store,
     secrets: noSecrets,
     runner: execFileRunner,
-    paths: muxdeckPaths(home),
+    paths: muxdeckPaths(home, () => {
+      throw new Error('the test home is short: sockets stay in it');
+    }),
     logger,
     confirmation: {
       confirm: (request) => {

@@ -54,7 +54,9 @@ async function start(home: string) {
     store,
     secrets,
     runner: execFileRunner,
-    paths: muxdeckPaths(home),
+    paths: muxdeckPaths(home, () => {
+      throw new Error('the test home is short: sockets stay in it');
+    }),
     logger,
     // The user clicks "Allow" in the dialog (sourceTrust.test.ts covers refusing).
     confirmation: { confirm: () => Promise.resolve(true) },

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { SERVE_SUBPROTOCOL, SERVE_TOKEN_SUBPROTOCOL_PREFIX } from '../../../src-preload/api';
 import { tokensEqual } from './accessToken';
 
 export interface GuardConfig {
@@ -8,8 +9,6 @@ export interface GuardConfig {
   loopbackOnly: boolean;
 }
 
-export const cookieName = (port: number): string => `muxdeck_token_${port}`;
-
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
 export function hostHeaderAllowed(req: IncomingMessage, config: GuardConfig): boolean {
@@ -18,26 +17,19 @@ export function hostHeaderAllowed(req: IncomingMessage, config: GuardConfig): bo
   return host !== undefined && LOOPBACK_NAMES.some((name) => host === `${name}:${config.port}`);
 }
 
-export function tokenFromQuery(url: URL): string | null {
-  return url.searchParams.get('token');
+/** The subprotocols a WebSocket handshake offers (Sec-WebSocket-Protocol, comma-separated). */
+function offeredSubprotocols(req: IncomingMessage): string[] {
+  const header = req.headers['sec-websocket-protocol'];
+  return header === undefined ? [] : header.split(',').map((protocol) => protocol.trim());
 }
 
-export function tokenFromCookie(req: IncomingMessage, port: number): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  const wanted = cookieName(port);
-  for (const part of header.split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === wanted) return value.join('=');
-  }
-  return undefined;
-}
-
-export function requestHasToken(req: IncomingMessage, url: URL, config: GuardConfig): boolean {
-  return (
-    tokensEqual(config.token, tokenFromCookie(req, config.port)) ||
-    tokensEqual(config.token, tokenFromQuery(url))
-  );
+/** 'absent' when the handshake offers no token, 'wrong' when it offers another one. */
+export function handshakeToken(req: IncomingMessage, expected: string): 'valid' | 'absent' | 'wrong' {
+  const offered = offeredSubprotocols(req);
+  if (!offered.includes(SERVE_SUBPROTOCOL)) return 'absent';
+  const token = offered.find((protocol) => protocol.startsWith(SERVE_TOKEN_SUBPROTOCOL_PREFIX));
+  if (token === undefined) return 'absent';
+  return tokensEqual(expected, token.slice(SERVE_TOKEN_SUBPROTOCOL_PREFIX.length)) ? 'valid' : 'wrong';
 }
 
 /** A WebSocket upgrade must come from a page this server served: same scheme, host and port. */

@@ -2,17 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { MAX_INPUT_CHARS } from '../../../src-preload/api';
+import { MAX_INPUT_CHARS, SERVE_SUBPROTOCOL } from '../../../src-preload/api';
 import type { Router } from '../../router/router';
-import {
-  cookieName,
-  hostHeaderAllowed,
-  originAllowed,
-  requestHasToken,
-  tokenFromQuery,
-  type GuardConfig,
-} from './requestGuard';
-import { tokensEqual } from './accessToken';
+import { handshakeToken, hostHeaderAllowed, originAllowed, type GuardConfig } from './requestGuard';
 import { readStaticFile } from './staticFiles';
 import { serveContractOverWebSocket } from './wsConnection';
 
@@ -40,6 +32,11 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 /**
  * serve mode (ARCHITECTURE.md §5): the renderer over HTTP and the contract over a
  * WebSocket, on loopback unless told otherwise, never without the token.
+ *
+ * The token travels in the URL fragment (never sent to a server), the page keeps it in sessionStorage
+ * and offers it in the WebSocket handshake. The static files hold no data and are served to anyone on
+ * loopback; the WebSocket, the only API, requires the token. No cookie: browsers share cookies between
+ * every port of 127.0.0.1, so a cookie would hand the token to any other local server the browser visits.
  */
 export async function startServeServer(opts: {
   router: Router;
@@ -50,7 +47,12 @@ export async function startServeServer(opts: {
 }): Promise<ServeServer> {
   const loopbackOnly = LOOPBACK_HOSTS.has(opts.host);
   const guard: GuardConfig = { token: opts.token, port: 0, loopbackOnly };
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INPUT_CHARS * 4 + 4096 });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_INPUT_CHARS * 4 + 4096,
+    // Answer with the plain protocol name: the token is never echoed back.
+    handleProtocols: () => SERVE_SUBPROTOCOL,
+  });
 
   const server = createServer((req, res) => {
     void handleHttp(req, res).catch(() => {
@@ -63,25 +65,6 @@ export async function startServeServer(opts: {
     const url = new URL(req.url ?? '/', 'http://muxdeck.invalid');
     if (!hostHeaderAllowed(req, guard)) return refuse(res, 403, 'Host not allowed.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed.');
-    const queryToken = tokenFromQuery(url);
-    if (queryToken !== null) {
-      if (!tokensEqual(opts.token, queryToken)) return refuse(res, 403, 'Wrong access token.');
-      // Trade the URL's token for a cookie and drop it from the address bar and history.
-      url.searchParams.delete('token');
-      res.writeHead(302, {
-        ...SECURITY_HEADERS,
-        'Set-Cookie': `${cookieName(guard.port)}=${opts.token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: url.pathname + url.search,
-      });
-      return void res.end();
-    }
-    if (!requestHasToken(req, url, guard)) {
-      return refuse(
-        res,
-        401,
-        'Muxdeck: open the URL printed by `muxdeck serve`; it carries the access token.',
-      );
-    }
     const file = await readStaticFile(opts.rendererDir, url.pathname);
     if (!file) return refuse(res, 404, 'Not found.');
     res.writeHead(200, {
@@ -99,9 +82,7 @@ export async function startServeServer(opts: {
         ? '404 Not Found'
         : !hostHeaderAllowed(req, guard) || !originAllowed(req)
           ? '403 Forbidden'
-          : !requestHasToken(req, url, guard)
-            ? '401 Unauthorized'
-            : undefined;
+          : tokenRefusal(handshakeToken(req, opts.token));
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
@@ -119,7 +100,7 @@ export async function startServeServer(opts: {
 
   return {
     port,
-    url: `http://${urlHost}:${port}/?token=${opts.token}`,
+    url: `http://${urlHost}:${port}/#token=${opts.token}`,
     async close() {
       for (const client of wss.clients) client.terminate();
       wss.close();
@@ -127,6 +108,11 @@ export async function startServeServer(opts: {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function tokenRefusal(token: ReturnType<typeof handshakeToken>): string | undefined {
+  if (token === 'valid') return undefined;
+  return token === 'absent' ? '401 Unauthorized' : '403 Forbidden';
 }
 
 function refuse(res: ServerResponse, status: number, message: string): void {

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { REQUEST_CHANNELS } from '../../../src-preload/api';
+import {
+  REQUEST_CHANNELS,
+  SERVE_SUBPROTOCOL,
+  SERVE_TOKEN_SUBPROTOCOL_PREFIX,
+} from '../../../src-preload/api';
 import { createRouter, type Handlers } from '../../../src-main/router/router';
 import { startServeServer, type ServeServer } from '../../../src-main/transport/serve/serveServer';
 
@@ -26,9 +30,12 @@ function get(port: number, path: string, headers: Record<string, string> = {}) {
   });
 }
 
-function openSocket(port: number, headers: Record<string, string>, path = '/ws') {
+/** What the page offers in the handshake: the protocol name and the token. */
+const withToken = (token: string) => [SERVE_SUBPROTOCOL, SERVE_TOKEN_SUBPROTOCOL_PREFIX + token];
+
+function openSocket(port: number, headers: Record<string, string>, protocols: string[] = [], path = '/ws') {
   return new Promise<{ socket?: WebSocket; status?: number }>((resolve) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers });
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, protocols, { headers });
     socket.once('open', () => resolve({ socket }));
     socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode }));
     socket.once('error', () => resolve({}));
@@ -39,7 +46,6 @@ describe('serve mode server', () => {
   let server: ServeServer;
   let renderer: string;
   let origin: string;
-  let cookie: string;
 
   beforeAll(async () => {
     renderer = await mkdtemp(join(tmpdir(), 'mx-renderer-'));
@@ -57,42 +63,38 @@ describe('serve mode server', () => {
       port: 0,
     });
     origin = `http://127.0.0.1:${server.port}`;
-    cookie = `muxdeck_token_${server.port}=${TOKEN}`;
   });
   afterAll(async () => {
     await server.close();
     await rm(renderer, { recursive: true, force: true });
   });
 
-  it('prints a loopback URL carrying the token', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
+  it('prints a loopback URL carrying the token in its fragment, which browsers never send', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/#token=${TOKEN}`);
   });
 
-  it('refuses requests without the token (401) and with a wrong one (403)', async () => {
-    expect((await get(server.port, '/')).status).toBe(401);
-    expect((await get(server.port, '/assets/app.js')).status).toBe(401);
-    expect((await get(server.port, '/?token=nope')).status).toBe(403);
-    expect((await get(server.port, '/', { cookie: `muxdeck_token_${server.port}=nope` })).status).toBe(401);
-  });
-
-  it('trades the URL token for an HttpOnly cookie and drops it from the address', async () => {
-    const res = await get(server.port, '/?token=' + TOKEN);
-    expect(res.status).toBe(302);
-    expect(res.headers.location).toBe('/');
-    expect(String(res.headers['set-cookie'])).toMatch(
-      new RegExp(`^${cookie}; HttpOnly; SameSite=Strict; Path=/`),
-    );
-  });
-
-  it('serves the renderer with the cookie, with a strict CSP', async () => {
-    const res = await get(server.port, '/', { cookie });
+  it('serves the renderer, which holds no data, without the token and sets no cookie, with a strict CSP', async () => {
+    const res = await get(server.port, '/');
     expect(res.status).toBe(200);
     expect(res.body).toContain('<title>Muxdeck</title>');
+    expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['content-security-policy']).toContain("object-src 'none'");
-    expect((await get(server.port, '/assets/app.js', { cookie })).headers['content-type']).toContain(
-      'javascript',
+    const script = await get(server.port, '/assets/app.js');
+    expect(script.headers['content-type']).toContain('javascript');
+    expect(script.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('never takes the token from the query string or a cookie', async () => {
+    // The old ways of carrying it: neither opens the API any more.
+    expect(
+      (await openSocket(server.port, { origin, cookie: `muxdeck_token_${server.port}=${TOKEN}` })).status,
+    ).toBe(401);
+    const query = new WebSocket(`ws://127.0.0.1:${server.port}/ws?token=${TOKEN}`, { headers: { origin } });
+    const status = await new Promise<number>((resolve) =>
+      query.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
     );
+    expect(status).toBe(401);
   });
 
   it('never serves files outside the renderer', async () => {
@@ -101,26 +103,37 @@ describe('serve mode server', () => {
       '/%2e%2e/%2e%2e/etc/passwd',
       '/assets/..%2f..%2f..%2fetc%2fpasswd',
     ]) {
-      const res = await get(server.port, path, { cookie });
+      const res = await get(server.port, path);
       expect(res.status).toBe(404);
       expect(res.body).not.toContain('root:');
     }
   });
 
   it('refuses a Host header that is not loopback (DNS rebinding)', async () => {
-    expect((await get(server.port, '/', { cookie, host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await get(server.port, '/', { host: `evil.example:${server.port}` })).status).toBe(403);
   });
 
-  it('refuses WebSocket upgrades without the token or from another Origin', async () => {
+  it('refuses WebSocket upgrades without the token, with a wrong one, or from another Origin', async () => {
     expect((await openSocket(server.port, { origin })).status).toBe(401);
-    expect((await openSocket(server.port, { origin: 'http://evil.example', cookie })).status).toBe(403);
-    expect((await openSocket(server.port, { cookie })).status).toBe(403);
+    expect((await openSocket(server.port, { origin }, [SERVE_SUBPROTOCOL])).status).toBe(401);
+    expect((await openSocket(server.port, { origin }, withToken('nope'))).status).toBe(403);
+    expect((await openSocket(server.port, { origin }, withToken(TOKEN.slice(0, -1) + 'X'))).status).toBe(403);
+    expect((await openSocket(server.port, { origin: 'http://evil.example' }, withToken(TOKEN))).status).toBe(
+      403,
+    );
+    expect((await openSocket(server.port, {}, withToken(TOKEN))).status).toBe(403);
+    expect(
+      (await openSocket(server.port, { origin, host: `evil.example:${server.port}` }, withToken(TOKEN)))
+        .status,
+    ).toBe(403);
   });
 
   it('serves the contract over an authorised WebSocket, validating every message', async () => {
-    const { socket } = await openSocket(server.port, { origin, cookie });
+    const { socket } = await openSocket(server.port, { origin }, withToken(TOKEN));
     expect(socket).toBeDefined();
     if (!socket) return;
+    // The server answers with the protocol name only: the token is never echoed.
+    expect(socket.protocol).toBe(SERVE_SUBPROTOCOL);
     const reply = new Promise<unknown>((resolve) =>
       socket.once('message', (data: Buffer) => resolve(JSON.parse(data.toString('utf8')))),
     );

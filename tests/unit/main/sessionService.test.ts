@@ -41,6 +41,9 @@ function serviceFor(
   const sharing = new ConnectionSharing({
     preferredDir: CM_DIR,
     home: HOME,
+    shortSocketDir: () => {
+      throw new Error('CM_DIR is short and plain: no other directory is needed');
+    },
     runner,
     sshPath: 'ssh',
     env: {},

@@ -9,8 +9,9 @@ export function ConnectionBanner() {
     <div role="alert" className="connection-banner">
       <p className="connection-banner-title">Disconnected from Muxdeck</p>
       <p className="connection-banner-detail">
-        The Muxdeck server stopped or the connection dropped. Your sessions keep running in tmux: restart the
-        server, then reload this page.
+        The Muxdeck server stopped, the connection dropped, or this page was opened without its access token.
+        Your sessions keep running in tmux: reload this page, or restart the server and open the URL it
+        prints.
       </p>
       <button type="button" onClick={() => window.location.reload()}>
         Reload
