@@ -95,6 +95,22 @@ describe('an install that never dead-ends', () => {
         /could not download Electron's binary \(.+\)\..*npm run fetch-electron/,
       );
       expect(installed.stdout + installed.stderr).not.toMatch(/^\s+at /m);
+
+      // The doctor then says the same: Electron missing (optional), what the terminals need there.
+      const doctor = await run(
+        process.execPath,
+        [join(clone, 'bin', 'muxdeck.mjs'), 'doctor', '--json'],
+        clone,
+        env,
+      );
+      const report = JSON.parse(doctor.stdout) as {
+        ok: boolean;
+        checks: Array<{ id: string; ok: boolean; level: string }>;
+      };
+      const check = (id: string) => report.checks.find((c) => c.id === id);
+      expect(check('electron')).toMatchObject({ ok: false, level: 'optional' });
+      for (const id of ['node', 'ssh', 'tmux', 'home']) expect(check(id), id).toMatchObject({ ok: true });
+      expect(doctor.code).toBe(report.ok ? 0 : 1);
     },
     INSTALL_TIMEOUT_MS,
   );
