@@ -20,6 +20,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Dependencies are loaded from node_modules at run time; the native ones are optional dependencies
+      // (an install must not fail where they cannot be built), which electron-vite does not count.
+      externalizeDeps: { include: ['node-pty', 'keytar'] },
       rollupOptions: {
         // index.ts boots Electron; cli.ts runs the same services in plain Node (serve mode, tools).
         input: {

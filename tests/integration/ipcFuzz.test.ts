@@ -62,9 +62,13 @@ class WireClient {
 
   static open(port: number): Promise<WireClient> {
     return new Promise((done, fail) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/ws`, {
-        headers: { origin: `http://127.0.0.1:${port}`, cookie: `muxdeck_token_${port}=${TOKEN}` },
-      });
+      const socket = new WebSocket(
+        `ws://127.0.0.1:${port}/ws`,
+        [SERVE_SUBPROTOCOL, SERVE_TOKEN_SUBPROTOCOL_PREFIX + TOKEN],
+        {
+          headers: { origin: `http://127.0.0.1:${port}` },
+        },
+      );
       socket.once('open', () => done(new WireClient(socket)));
       socket.once('error', fail);
     });
