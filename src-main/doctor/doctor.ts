@@ -30,7 +30,11 @@ export interface DoctorEdges {
   /** The ssh config the tree reads, and `-F` when ssh must be told (sshConfigLocation.ts). */
   sshConfig: { file: string; explicitFlag?: string };
   /** Writes Muxdeck's including ssh config, as the app does at start. */
-  prepareSshConfig?: () => Promise<void>;
+  /**
+   * Writes Muxdeck's including ssh config as the app does at start, but somewhere of the doctor's own
+   * (it must not create MUXDECK_HOME): returns the -F to use, and how to remove it afterwards.
+   */
+  prepareSshConfig?: () => Promise<{ configFlag?: string; cleanup(): Promise<void> }>;
   userHome: string;
   files: FileReader;
   /** MUXDECK_HOME. */
@@ -70,15 +74,20 @@ export async function runDoctor(edges: DoctorEdges): Promise<DoctorReport> {
       level: 'required',
       title: 'OpenSSH client',
       run: async () => {
-        // ssh reads the same -F file as in the app, which writes it at start (see SshConfigLocation).
-        await edges.prepareSshConfig?.();
-        return sshClientCheck({
-          ...edges.tools,
-          platform: edges.platform,
-          runner: edges.runner,
-          env: edges.env,
-          ...(edges.sshConfig.explicitFlag ? { configFlag: edges.sshConfig.explicitFlag } : {}),
-        });
+        // ssh reads the same configuration as in the app (see SshConfigLocation).
+        const prepared = await edges.prepareSshConfig?.();
+        const configFlag = prepared ? prepared.configFlag : edges.sshConfig.explicitFlag;
+        try {
+          return await sshClientCheck({
+            ...edges.tools,
+            platform: edges.platform,
+            runner: edges.runner,
+            env: edges.env,
+            ...(configFlag ? { configFlag } : {}),
+          });
+        } finally {
+          await prepared?.cleanup();
+        }
       },
     },
     {

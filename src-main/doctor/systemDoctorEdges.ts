@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { homedir, userInfo } from 'node:os';
+import { homedir, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { execFileRunner } from '../platform/execFileRunner';
 import { keytarSecretStore } from '../platform/keytarSecretStore';
@@ -43,8 +43,6 @@ export function systemDoctorEdges(opts: {
     ...(opts.sshConfigFile ? { setting: opts.sshConfigFile } : {}),
     home: userHome,
     passwdHome: userInfo().homedir,
-    wrapperFile: join(opts.home, 'ssh_config'),
-    systemFile: systemSshConfig(process.platform, opts.env),
   });
   return {
     platform,
@@ -56,7 +54,21 @@ export function systemDoctorEdges(opts: {
     runner: execFileRunner,
     tools,
     sshConfig,
-    prepareSshConfig: () => writeSshConfigWrapper(sshConfig),
+    prepareSshConfig: async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'muxdeck-doctor-'));
+      const location = locateSshConfig({
+        ...(opts.sshConfigFile ? { setting: opts.sshConfigFile } : {}),
+        home: userHome,
+        passwdHome: userInfo().homedir,
+        wrapperFile: join(dir, 'ssh_config'),
+        systemFile: systemSshConfig(process.platform, opts.env),
+      });
+      await writeSshConfigWrapper(location);
+      return {
+        ...(location.explicitFlag ? { configFlag: location.explicitFlag } : {}),
+        cleanup: () => rm(dir, { recursive: true, force: true }),
+      };
+    },
     userHome,
     files: nodeFileReader,
     home: opts.home,

@@ -9,6 +9,8 @@ import {
   MAX_TREE_MUTATIONS,
   REQUEST_CHANNELS,
   requests,
+  SERVE_SUBPROTOCOL,
+  SERVE_TOKEN_SUBPROTOCOL_PREFIX,
   type RequestChannel,
 } from '../../src-preload/api';
 import { composeServices, type MuxdeckServices } from '../../src-main/app/compose';
