@@ -1345,10 +1345,6 @@ export const requests = {
     params: z.object({}).strict(),
     result: DoctorReport.extend({ text: z.string() }),
   },
-  'hosts:list': {
-    params: z.object({}).strict(),
-    result: z.object({ hosts: z.array(Host), sources: z.array(SourceStatus) }),
-  },
   'sessions:list': {
     params: z.object({}).strict(),
     result: z.array(SessionInfo),

@@ -347,7 +347,6 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   });
 
   const api = createApiHandlers({
-    catalog,
     sessions,
     terminals,
     tree,

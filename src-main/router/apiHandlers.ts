@@ -1,7 +1,6 @@
 import { dirname } from 'node:path';
 import type { RequestResult } from '../../src-preload/api';
 import { ApiError } from '../common/apiError';
-import type { HostCatalog } from '../inventory/hostCatalog';
 import type { SessionService } from '../sessions/sessionService';
 import type { SettingsService } from '../settings/settingsService';
 import type { TerminalService } from '../sessions/terminalService';
@@ -16,7 +15,6 @@ import type { SourcesService } from '../sources/sourcesService';
 import { createSourceHandlers } from './sourceHandlers';
 
 export interface ApiServices {
-  catalog: HostCatalog;
   sessions: SessionService;
   terminals: TerminalService;
   tree: TreeService;
@@ -37,7 +35,7 @@ export function createApiHandlers(services: ApiServices): {
   handlers: Handlers;
   onDisconnect: (ctx: ConnectionContext) => void;
 } {
-  const { catalog, sessions, terminals } = services;
+  const { sessions, terminals } = services;
 
   function ownTerminal(ctx: ConnectionContext, terminalId: string): void {
     if (!ctx.terminals.has(terminalId)) {
@@ -52,7 +50,6 @@ export function createApiHandlers(services: ApiServices): {
     ...createRunHandlers(services.runs),
     ...createSourceHandlers(services.sources),
     ...createSettingsHandlers(services.settings),
-    'hosts:list': () => catalog.list(),
     'sessions:list': () => sessions.list(),
     'sessions:open': async ({ hostId, cols, rows }) => {
       const session = await sessions.open(hostId, { cols, rows });

@@ -80,7 +80,7 @@ describe('sessions through the services: real sshd, real tmux, real ptys', () =>
     services = first.services;
     connection = first.connection;
 
-    const { hosts } = (await first.call('hosts:list', {})) as { hosts: Array<{ id: string; label: string }> };
+    const { hosts } = (await first.call('tree:get', {})) as { hosts: Array<{ id: string; label: string }> };
     expect(hosts.map((h) => h.label)).toEqual(['box']);
 
     const session = (await first.call('sessions:open', {

@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { RequestResult, SessionInfo, WorkspaceLayout } from '../../../src-preload/api';
+import type { SessionInfo, WorkspaceLayout } from '../../../src-preload/api';
 import type { ConnectionState } from '../bridge/transport';
 import type { TerminalStatus } from '../terminal/terminalStatus';
-import { hostsLoaded, initialHostsState, type HostsState } from './hosts.logic';
+import { hostsLoaded, initialHostsState, type HostsState, type LoadedHosts } from './hosts.logic';
 import { dismissNotice, pushNotice, type Notice } from './notices.logic';
 import { removeSession, sortSessions, upsertSession } from './sessions.logic';
 import { pruneBroadcast, type Broadcast } from './workspace/broadcast.logic';
@@ -35,7 +35,7 @@ export interface AppState {
 }
 
 export interface AppActions {
-  hostsLoaded: (result: RequestResult<'hosts:list'>) => void;
+  hostsLoaded: (result: LoadedHosts) => void;
   /** The full session list, from sessions:list or sessions:changed. */
   sessionsReplaced: (sessions: readonly SessionInfo[]) => void;
   /** sessions:open answered: show the new session's tab and make it active. */

@@ -1,37 +1,22 @@
-import type { Host, RequestResult, SourceStatus } from '../../../src-preload/api';
+import type { Host, SourceStatus } from '../../../src-preload/api';
 
 export interface HostsState {
   hosts: readonly Host[];
   sources: readonly SourceStatus[];
-  /** False until the first hosts:list answer, so the tree can say "Loading" rather than "No hosts". */
+  /** False until the tree's first snapshot, so the tree can say "Loading" rather than "No hosts". */
   loaded: boolean;
 }
 
 export const initialHostsState: HostsState = { hosts: [], sources: [], loaded: false };
 
-export function hostsLoaded(result: RequestResult<'hosts:list'>): HostsState {
+/** The hosts and sources of a tree snapshot (tree:get). */
+export interface LoadedHosts {
+  hosts: readonly Host[];
+  sources: readonly SourceStatus[];
+}
+
+export function hostsLoaded(result: LoadedHosts): HostsState {
   return { hosts: result.hosts, sources: result.sources, loaded: true };
-}
-
-/** What the user reads as "where": user@address:port, leaving out what is not known. */
-export function hostDestination(host: Host): string {
-  const address = host.address ?? '';
-  const user = host.user ? `${host.user}@` : '';
-  const port = host.port !== undefined ? `:${host.port}` : '';
-  return address ? `${user}${address}${port}` : '';
-}
-
-export function normalizeQuery(query: string): string {
-  return query.trim().toLowerCase();
-}
-
-/** Case-insensitive substring match over what the user sees: the label and the address. */
-export function hostMatches(host: Host, normalizedQuery: string): boolean {
-  if (normalizedQuery === '') return true;
-  return (
-    host.label.toLowerCase().includes(normalizedQuery) ||
-    (host.address ?? '').toLowerCase().includes(normalizedQuery)
-  );
 }
 
 export function findHost(state: HostsState, hostId: string): Host | undefined {

@@ -20,9 +20,3 @@ export function findSession(
 ): SessionInfo | undefined {
   return sessionId === null ? undefined : sessions.find((session) => session.id === sessionId);
 }
-
-/** How the status line and tab tooltips describe a session. */
-export function describeSessionState(session: SessionInfo): string {
-  if (session.state === 'running') return 'running';
-  return session.exitStatus === undefined ? 'exited' : `exited (status ${session.exitStatus})`;
-}

@@ -30,7 +30,7 @@ describe('router: the main-process edge of the contract', () => {
     ['terminal:input', { terminalId: '../../etc', data: 'x' }, 'terminalId'],
     ['sessions:close', { sessionId: 'a;b' }, 'sessionId'],
     ['terminal:resize', { terminalId: 't-1', cols: 100000, rows: 24 }, 'cols'],
-    ['hosts:list', 'not an object', '(payload)'],
+    ['sessions:list', 'not an object', '(payload)'],
     ['settings:update', { patch: { reconnectAttempts: -1 } }, 'patch.reconnectAttempts'],
     ['settings:update', { patch: { logSizeCapMb: 0.5 } }, 'patch.logSizeCapMb'],
     [

@@ -75,7 +75,7 @@ describe('router hardening (security review, issue 11)', () => {
     const errors: unknown[] = [];
     const router = createRouter({
       handlers: handlersWith({
-        'hosts:list': () => {
+        'store:notices': () => {
           throw new RangeError('Maximum call stack size exceeded');
         },
         'sessions:list': () => Promise.reject(new Error('tmux went away')),
@@ -83,10 +83,10 @@ describe('router hardening (security review, issue 11)', () => {
       logger: { ...silent, error: (_m, fields) => errors.push(fields) },
     });
     const connection = router.connect(() => {});
-    const thrown = await connection.invoke('hosts:list', {});
+    const thrown = await connection.invoke('store:notices', {});
     expect(thrown).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', message: 'hosts:list failed: Maximum call stack size exceeded' },
+      error: { code: 'INTERNAL', message: 'store:notices failed: Maximum call stack size exceeded' },
     });
     expect(codeOf(await connection.invoke('sessions:list', {}))).toBe('INTERNAL');
     expect(errors).toHaveLength(2);

@@ -36,7 +36,6 @@ async function setup() {
   });
   const store = await openStore(home);
   const services = {
-    catalog: {},
     sessions: { find: async () => ({}) },
     terminals,
     tree: {},

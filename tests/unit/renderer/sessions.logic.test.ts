@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeSessionState,
-  removeSession,
-  sortSessions,
-  upsertSession,
-} from '../../../src-renderer/src/stores/sessions.logic';
+import { removeSession, sortSessions, upsertSession } from '../../../src-renderer/src/stores/sessions.logic';
 import { session } from './fixtures';
 
 describe('sessions', () => {
@@ -26,13 +21,5 @@ describe('sessions', () => {
 
   it('removes by id', () => {
     expect(removeSession([session('a'), session('b')], 'a').map((s) => s.id)).toEqual(['b']);
-  });
-
-  it('describes state with the exit status when known', () => {
-    expect(describeSessionState(session('a'))).toBe('running');
-    expect(describeSessionState(session('a', { state: 'exited' }))).toBe('exited');
-    expect(describeSessionState(session('a', { state: 'exited', exitStatus: 255 }))).toBe(
-      'exited (status 255)',
-    );
   });
 });

@@ -155,7 +155,6 @@ describe('status from sessions:changed', () => {
 
   function setup() {
     const transport = new FakeTransport();
-    transport.answer('hosts:list', ok({ hosts: [], sources: [] }));
     transport.answer('sessions:list', ok([session('web', { status: 'connected', connectedAt: NOW - HOUR })]));
     const client = createMuxdeckClient(transport);
     const store = createAppStore('connected');

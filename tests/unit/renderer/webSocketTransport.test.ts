@@ -23,14 +23,14 @@ function fakeSocket() {
 describe('serve-mode WebSocket transport', () => {
   it('queues calls until the socket opens, then sends them in order', () => {
     const { transport, server, sent } = fakeSocket();
-    void transport.invoke('hosts:list', {});
+    void transport.invoke('sessions:list', {});
     void transport.invoke('sessions:list', {});
     expect(sent).toEqual([]);
     expect(transport.connectionState()).toBe('connecting');
     server.open();
     expect(transport.connectionState()).toBe('connected');
     expect(sent.map((m) => [m.type, m.channel])).toEqual([
-      ['invoke', 'hosts:list'],
+      ['invoke', 'sessions:list'],
       ['invoke', 'sessions:list'],
     ]);
     expect(sent[0]?.id).not.toBe(sent[1]?.id);
@@ -66,7 +66,7 @@ describe('serve-mode WebSocket transport', () => {
     const { transport, server } = fakeSocket();
     const states: string[] = [];
     transport.onConnectionChange((state) => states.push(state));
-    const queued = transport.invoke('hosts:list', {});
+    const queued = transport.invoke('sessions:list', {});
     server.open();
     const pending = transport.invoke('sessions:list', {});
     server.close();
