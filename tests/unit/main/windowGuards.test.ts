@@ -106,3 +106,32 @@ describe("the session's permission handlers and CSP", () => {
     expect(RENDERER_CSP).not.toContain('unsafe-eval');
   });
 });
+
+describe('the trusted-frame check', () => {
+  it('trusts the built page and its #fragments only: no query, no other file, no look-alike', () => {
+    expect(isTrustedFrameUrl(page)).toBe(true);
+    expect(isTrustedFrameUrl(`${page}#/tab/1`)).toBe(true);
+    for (const url of [
+      `${page}?x=1`,
+      `${page}.evil.html`,
+      'file:///opt/Muxdeck/resources/app.asar/out/renderer/other.html',
+      'file:///tmp/index.html',
+      'https://evil.example/',
+      'about:blank',
+      '',
+    ]) {
+      expect(isTrustedFrameUrl(url), url).toBe(false);
+    }
+  });
+
+  it("trusts the dev server's origin only when one is given, and nothing that does not parse", () => {
+    const dev = trustedFrameUrlChecker({ rendererFileUrl: page, devServerUrl: 'http://localhost:5173/' });
+    expect(dev('http://localhost:5173/')).toBe(true);
+    expect(dev('http://localhost:5173/src/main.tsx')).toBe(true);
+    expect(dev('http://localhost:5174/')).toBe(false);
+    expect(dev('https://localhost:5173/')).toBe(false);
+    expect(dev('http://localhost.evil.example:5173/')).toBe(false);
+    expect(dev('not a url')).toBe(false);
+    expect(isTrustedFrameUrl('http://localhost:5173/')).toBe(false);
+  });
+});
