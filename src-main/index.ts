@@ -2,7 +2,7 @@
  * Boots the desktop app. The only file that imports Electron: everything else in
  * src-main is plain Node, composed by composeServices and served over IPC here.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,15 +12,10 @@ import { composeServices, type MuxdeckServices } from './app/compose';
 import { electronDataDir, resolveMuxdeckHome } from './app/paths';
 import { keepRunningOnStrayRejections } from './app/strayRejections';
 import { ensurePrivateDirectory } from './platform/privateDirectory';
-import {
-  RENDERER_CSP,
-  hardenedWebPreferences,
-  isExternalWebUrl,
-  permissionAllowed,
-  trustedFrameUrlChecker,
-} from './app/windowSecurity';
+import { hardenedWebPreferences, trustedFrameUrlChecker } from './app/windowSecurity';
+import { applySessionPolicy, guardWebContents } from './app/windowGuards';
+import { dialogConfirmation } from './app/dialogConfirmation';
 import { loadNodePtySpawner } from './platform/nodePtySpawner';
-import type { UserConfirmation } from './ports';
 import { streamLogger } from './platform/streamLogger';
 import { serveContractOverIpc } from './transport/electronIpc';
 
@@ -56,14 +51,9 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isExternalWebUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, (url) => shell.openExternal(url)),
+  );
   app.whenReady().then(start, (error: unknown) => {
     process.stderr.write(`Muxdeck failed to start: ${String(error)}\n`);
     app.exit(1);
@@ -77,49 +67,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
-/**
- * A native dialog, drawn by the main process: the page can ask for it but cannot draw, answer or skip it.
- * Cancel is the default button and what Esc or closing the dialog means.
- */
-const dialogConfirmation: UserConfirmation = {
-  async confirm(request) {
-    const options: MessageBoxOptions = {
-      type: 'warning',
-      title: 'Muxdeck',
-      message: request.message,
-      detail: [...request.items, '', request.risk].join('\n'),
-      buttons: ['Cancel', request.allowLabel],
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
-    };
-    const { response } = mainWindow
-      ? await dialog.showMessageBox(mainWindow, options)
-      : await dialog.showMessageBox(options);
-    return response === 1;
-  },
-};
+const confirmation = dialogConfirmation((options) =>
+  mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options),
+);
 
 async function start(): Promise<void> {
-  // Copy and paste in terminals (navigator.clipboard), for Muxdeck's own page only: permissionAllowed
-  // (windowSecurity.ts) decides requests and checks alike, so no API sees a different answer.
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(
-      permissionAllowed(
-        { permission, url: details.requestingUrl, isMainFrame: details.isMainFrame },
-        isTrustedFrameUrl,
-      ),
-    ),
-  );
-  session.defaultSession.setPermissionCheckHandler((contents, permission, _origin, details) =>
-    permissionAllowed(
-      { permission, url: details.requestingUrl ?? contents?.getURL(), isMainFrame: details.isMainFrame },
-      isTrustedFrameUrl,
-    ),
-  );
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) =>
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [RENDERER_CSP] } }),
-  );
+  applySessionPolicy(session.defaultSession, isTrustedFrameUrl);
 
   // Packaged: electron-builder's extraResources put tmux.conf and askpass/ in process.resourcesPath.
   const resourcesDir = app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources');
@@ -134,7 +87,7 @@ async function start(): Promise<void> {
     spawner: await loadNodePtySpawner(),
     // shell.openPath answers an error message, empty when the folder was opened.
     openFolder: async (path) => (await shell.openPath(path)) === '',
-    confirmation: dialogConfirmation,
+    confirmation,
     ...(process.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: process.env.MUXDECK_SSH_CONFIG } : {}),
   });
   services = composed;
