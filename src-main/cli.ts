@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliContext } from './cli/cliContext';
 import { INVENTORY_USAGE, inventoryCommand } from './cli/inventoryCommand';
+import { MCP_USAGE, mcpCommand } from './cli/mcpCommand';
 import { RUN_USAGE, runCommand } from './cli/runCommand';
 import { SERVE_USAGE, serveCommand } from './cli/serveCommand';
 
@@ -15,6 +16,7 @@ Commands:
   serve       run Muxdeck for a browser on 127.0.0.1 (see: muxdeck serve --help)
   inventory   print the hosts Muxdeck reads from Ansible or NetBox (see: muxdeck inventory --help)
   run         run one command on many hosts and print each result (see: muxdeck run --help)
+  mcp         serve Muxdeck's sessions to an AI agent over MCP (see: muxdeck mcp --help)
 
 Environment:
   MUXDECK_HOME         where Muxdeck keeps its state (tmux socket, logs, caches)
@@ -45,6 +47,8 @@ export async function runCli(argv: string[], opts: { appRoot: string }): Promise
         return await inventoryCommand(rest, ctx);
       case 'run':
         return await runCommand(rest, ctx);
+      case 'mcp':
+        return await mcpCommand(rest, ctx);
       case '--version':
       case '-v':
         ctx.stdout(ctx.version);
@@ -53,7 +57,7 @@ export async function runCli(argv: string[], opts: { appRoot: string }): Promise
       case '--help':
       case '-h':
       case 'help':
-        ctx.stdout(`${USAGE}\n\n${SERVE_USAGE}\n\n${INVENTORY_USAGE}\n\n${RUN_USAGE}`);
+        ctx.stdout(`${USAGE}\n\n${SERVE_USAGE}\n\n${INVENTORY_USAGE}\n\n${RUN_USAGE}\n\n${MCP_USAGE}`);
         return 0;
       default:
         ctx.stderr(`muxdeck: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);

@@ -15,7 +15,8 @@ import { childProcessSpawner } from '../platform/childProcessSpawner';
 import { nodePipeSpawner } from '../platform/nodePipeSpawner';
 import { reapOrphanedViews } from '../tmux/control/reapOrphanedViews';
 import { RunService } from '../run/runService';
-import { resolveRunTargets } from '../run/runTargets';
+import { resolveRunTargets, type RunTarget } from '../run/runTargets';
+import { socketAnswers } from '../platform/socketAnswers';
 import { DEFAULT_RECONNECT_POLICY } from '../sessions/reconnectPolicy';
 import { SessionHealth } from '../sessions/sessionHealth';
 import { SessionLogs } from '../sessions/sessionLogs';
@@ -34,6 +35,7 @@ import { locateSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
 import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
+import type { StoreData } from '../store/storeSchema';
 import { WorkspaceLayoutStore } from '../store/workspaceLayoutStore';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
@@ -64,6 +66,11 @@ export interface ComposeOptions {
   sshConfigFile?: string;
   /** tmux, ssh and PATH for this platform; default: located on this machine (platformTools.ts). */
   tools?: PlatformTools;
+  /**
+   * `muxdeck mcp` runs beside a running app: when another Muxdeck already answers on the askpass socket,
+   * leave it (and the tmux server's askpass wiring) to that one instead of taking them over.
+   */
+  leaveRunningAskpass?: boolean;
 }
 
 export interface MuxdeckServices {
@@ -73,6 +80,18 @@ export interface MuxdeckServices {
   terminals: TerminalService;
   /** The user's app settings as stored now (index.ts reads autoUpdate at every update check). */
   settings(): AppSettings;
+  /** What `muxdeck mcp` drives beside the router: the tmux server, the hosts, runs and ssh to a host. */
+  agentEdges: {
+    tmux: TmuxServer;
+    catalog: HostCatalog;
+    tree: TreeService;
+    /** The store as loaded (read-only here: `muxdeck mcp` never writes the app's store). */
+    readStore: () => StoreData;
+    runs: RunService;
+    runTargets: (hostIds: readonly string[]) => Promise<RunTarget[]>;
+    /** The environment ssh runs with (PATH for this platform). */
+    env: NodeJS.ProcessEnv;
+  };
   dispose(): void;
 }
 
@@ -257,10 +276,12 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     },
     logger: opts.logger,
   });
-  const askpassServer = tools.askpass
-    ? await startAskpassServer({ socketPath: paths.askpassSocket, token: askpassToken, broker })
-    : undefined;
-  await tmux.setGlobalEnvironment(askpassEnv);
+  const askpassTaken = opts.leaveRunningAskpass === true && (await socketAnswers(paths.askpassSocket));
+  const askpassServer =
+    tools.askpass && !askpassTaken
+      ? await startAskpassServer({ socketPath: paths.askpassSocket, token: askpassToken, broker })
+      : undefined;
+  if (!askpassTaken) await tmux.setGlobalEnvironment(askpassEnv);
   const terminals = new TerminalService({
     controlSpawner: nodePipeSpawner,
     // The snapshot on attach fills what the terminal's scrollback can hold, no more.
@@ -281,19 +302,20 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   await reapOrphanedViews(tmux, opts.logger);
 
   // --- run on selection: the same hosts, settings and shared connections as sessions.
+  const runTargets = (hostIds: readonly string[]) =>
+    resolveRunTargets(
+      {
+        catalog,
+        settings: tree,
+        ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
+        runner,
+        sharing,
+        env,
+      },
+      hostIds,
+    );
   const runs = new RunService({
-    resolveTargets: (hostIds) =>
-      resolveRunTargets(
-        {
-          catalog,
-          settings: tree,
-          ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
-          runner,
-          sharing,
-          env,
-        },
-        hostIds,
-      ),
+    resolveTargets: runTargets,
     spawner: childProcessSpawner,
     env,
     clock: systemClock,
@@ -367,6 +389,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sessions,
     terminals,
     settings: () => settings.get(),
+    agentEdges: { tmux, catalog, tree, readStore: () => store.read(), runs, runTargets, env },
     dispose() {
       unsubscribe();
       stopTreeEvents();
