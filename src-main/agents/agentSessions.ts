@@ -1,5 +1,6 @@
 import type { Clock } from '../ports';
 import type { SessionInfo } from '../../src-preload/api';
+import { parseEnding } from '../sessions/sessionHealth';
 import type { TmuxSessionRecord } from '../tmux/sessionListParser';
 import type { TmuxServer } from '../tmux/tmuxServer';
 import { AgentError } from './agentError';
@@ -344,7 +345,10 @@ export class AgentSessions {
     }
   }
 
-  /** ssh's own words: the session's reason, else the last lines the pane shows. */
+  /**
+   * ssh's own words: the line Muxdeck's health judged the ending by (it may need a moment after the pane
+   * died), else the last lines the pane shows, else the session's reason.
+   */
   private async failureMessage(
     sessionId: string,
     label: string,
@@ -355,13 +359,21 @@ export class AgentSessions {
     const screen = await this.deps.tmux
       .capturePane(sessionId, { history: false, escapes: false })
       .catch(() => '');
+    let judged = record;
+    const until = this.deps.clock.now() + (failed ? 3_000 : 0);
+    while (judged && !judged.options.ending && this.deps.clock.now() < until) {
+      await this.sleep(50);
+      judged = (await this.deps.tmux.listSessions()).find((r) => r.name === sessionId);
+    }
+    const ending = parseEnding(judged?.options.ending);
     const lastLines = screen
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line.length > 0 && !/^Pane is dead/.test(line))
       .slice(-4)
       .join(' / ');
-    const words = lastLines || record?.options.reason || (failed ? 'ssh exited' : fallback);
+    const words =
+      ending?.message || lastLines || judged?.options.reason || (failed ? 'ssh exited' : fallback);
     return `Could not open a session on ${label}: ${redactPrivateKeys(words).text}${failed ? '' : ` (${fallback})`}`;
   }
 

@@ -6,6 +6,10 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { muxdeckPaths } from '../../src-main/app/paths';
+import { nodeFileStore } from '../../src-main/platform/nodeFileStore';
+import { systemClock } from '../../src-main/platform/systemClock';
+import { DurableStore } from '../../src-main/store/durableStore';
+import { storePaths } from '../../src-main/store/storePaths';
 import { findFreePort } from '../helpers/freePort';
 import {
   makeFakeHome,
@@ -241,7 +245,7 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
     expect(first).toMatchObject({ still_running: true, exit_code: null });
     expect(progress.length).toBeGreaterThan(0);
     expect(await failure('exec', { session: 'main', command: 'echo no' })).toMatch(/still running/);
-    const rest = (await ok('read_output', { session: 'main', wait_s: 30 }));
+    const rest = await ok('read_output', { session: 'main', wait_s: 30 });
     expect(rest).toMatchObject({ still_running: false, exit_code: 0, output: 'done-sleeping\n' });
     // Nothing more to read, and the session takes commands again.
     expect(await ok('read_output', { session: 'main', wait_s: 0 })).toMatchObject({
@@ -386,6 +390,47 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
     expect(listed.sessions.map((s) => s.name).sort()).toEqual(['main', 'side']);
   });
 
+  it("another agent (another muxdeck mcp) sees none of this agent's sessions, nor the human's", async () => {
+    // The human's own session on the same tmux server: an agent must not see it.
+    await tmuxCommand(muxdeckPaths(muxHome).tmuxSocket, ['new-session', '-d', '-s', 'human-1', 'sleep 600']);
+    await tmuxCommand(muxdeckPaths(muxHome).tmuxSocket, [
+      'set-option',
+      '-t',
+      '=human-1:',
+      '@muxdeck_host',
+      'ssh-config:box',
+    ]);
+    const mine = (await ok('list_sessions')) as { sessions: Array<{ id: string; name: string }> };
+    expect(mine.sessions.map((s) => s.id)).not.toContain('human-1');
+    expect(await failure('send_keys', { session: 'human-1', keys: ['echo hi', 'Enter'] })).toMatch(
+      /No session/,
+    );
+
+    const other = new Client({ name: 'second-agent', version: '1' });
+    await other.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [BIN, 'mcp', '--allow', 'box'],
+        env,
+        stderr: 'pipe',
+      }),
+    );
+    try {
+      const seen = (await other.callTool({ name: 'list_sessions', arguments: {} })) as ToolResult;
+      expect(seen.structuredContent).toEqual({ sessions: [] });
+      const main = mine.sessions.find((s) => s.name === 'main');
+      const typed = (await other.callTool({
+        name: 'exec',
+        arguments: { session: main?.id, command: 'touch /tmp/mx-intruder' },
+      })) as ToolResult;
+      expect(typed.isError).toBe(true);
+      expect(typed.content[0]?.text).toMatch(/No session/);
+    } finally {
+      await other.close();
+    }
+    await tmuxCommand(muxdeckPaths(muxHome).tmuxSocket, ['kill-session', '-t', '=human-1']);
+  });
+
   it('close_session ends the tmux session', async () => {
     const { sessions } = (await ok('list_sessions')) as { sessions: Array<{ id: string; name: string }> };
     const side = sessions.find((s) => s.name === 'side');
@@ -405,7 +450,7 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
     for (const line of lines) {
       expect(line).toMatchObject({
         time: expect.any(String),
-        client: CLIENT_NAME,
+        client: expect.stringMatching(new RegExp(`^(${CLIENT_NAME}|second-agent)$`)),
         tool: expect.any(String),
         decision: expect.any(String),
         duration_ms: expect.any(Number),
@@ -428,6 +473,98 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain('AAAAsecretkeybytes');
     expect(text).not.toContain('typed-through-keys');
+  });
+});
+
+describe('muxdeck mcp reads the agents policy from the settings', () => {
+  let sshd: SshdHandle;
+  let fake: FakeHome;
+  let muxHome: string;
+  let client: Client;
+
+  beforeAll(async () => {
+    sshd = await startSshd();
+    fake = await makeFakeHome();
+    await writeSshClientConfig({
+      file: fake.configFile,
+      hosts: [
+        { alias: 'denied', sshd },
+        { alias: 'trusted', sshd },
+      ],
+      knownHostsFile: fake.knownHostsFile,
+    });
+    muxHome = await makeTempDir('mx-mcp-policy-');
+    // Settings → Agents as the app saved it.
+    const store = await DurableStore.open({
+      files: nodeFileStore,
+      paths: storePaths(muxHome),
+      clock: systemClock,
+      logger: { info() {}, warn() {}, error() {} },
+    });
+    await store.update((data) => ({
+      ...data,
+      settings: {
+        ...data.settings,
+        agents: {
+          default: 'ask',
+          rules: [
+            { match: 'denied', decision: 'deny' },
+            { match: 'trusted', decision: 'allow' },
+          ],
+        },
+      },
+    }));
+    client = new Client({ name: 'policy-client', version: '1' });
+    const env = Object.fromEntries(
+      Object.entries({ ...fake.env, MUXDECK_HOME: muxHome, MUXDECK_LOG: 'quiet' }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined,
+      ),
+    );
+    // --allow cannot lift a deny.
+    await client.connect(
+      new StdioClientTransport({
+        command: process.execPath,
+        args: [BIN, 'mcp', '--allow', 'denied'],
+        env,
+        stderr: 'pipe',
+      }),
+    );
+  }, 60_000);
+
+  afterAll(async () => {
+    await client?.close();
+    if (muxHome) await killServer(muxdeckPaths(muxHome).tmuxSocket).catch(() => undefined);
+    await sshd?.stop();
+    await fake?.cleanup();
+    if (muxHome) await removeDir(muxHome);
+  });
+
+  it('denies what the policy denies even with --allow, and allows what it allows without asking', async () => {
+    const denied = (await client.callTool({
+      name: 'open_session',
+      arguments: { host: 'denied' },
+    })) as ToolResult;
+    expect(denied.isError).toBe(true);
+    expect(denied.content[0]?.text).toMatch(/denied by Settings → Agents \(rule "denied"\)/);
+    const trusted = (await client.callTool({
+      name: 'open_session',
+      arguments: { host: 'trusted' },
+    })) as ToolResult;
+    expect(trusted.isError, trusted.content[0]?.text).toBeFalsy();
+    const day = new Date().toISOString().slice(0, 10);
+    const lines = (await readFile(join(muxHome, 'logs', 'agents', `${day}.jsonl`), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        tool: 'open_session',
+        host: 'denied',
+        decision: 'denied by policy',
+        client: 'policy-client',
+      }),
+      expect.objectContaining({ tool: 'open_session', host: 'trusted', decision: 'allowed by policy' }),
+    ]);
   });
 });
 
