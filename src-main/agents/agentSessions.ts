@@ -2,6 +2,7 @@ import type { Clock } from '../ports';
 import type { SessionInfo } from '../../src-preload/api';
 import { parseEnding } from '../sessions/sessionHealth';
 import type { TmuxSessionRecord } from '../tmux/sessionListParser';
+import { sendKeysCommands, setOptionCommand } from '../tmux/tmuxArgv';
 import type { TmuxServer } from '../tmux/tmuxServer';
 import { AgentError } from './agentError';
 import { CommandRun } from './commandRun';
@@ -156,13 +157,16 @@ export class AgentSessions {
         `A full-screen program is running in session ${view.name} (see snapshot): quit it with send_keys first.`,
       );
     const nonce = newNonce();
-    const capture = await PaneCapture.start(this.deps.tmux, view.id, this.deps.captureDir);
+    const { capture, start } = await PaneCapture.prepare(this.deps.tmux, view.id, this.deps.captureDir);
     const run = new CommandRun(nonce, command, this.deps.clock.now());
     state.run = { run, capture };
     state.lastActivity = this.deps.clock.now();
-    await this.setActivity(view.id, `exec \`${redactCommandSecrets(command).slice(0, 200)}\``);
     try {
-      await this.type(view.id, markedCommandLine(command, nonce));
+      // The pipe, the line under the tab and the typed command in one tmux call: each call costs ms.
+      await this.type(view.id, markedCommandLine(command, nonce), [
+        start,
+        setOptionCommand(view.id, 'agentActivity', `exec \`${redactCommandSecrets(command).slice(0, 200)}\``),
+      ]);
     } catch (error) {
       await this.finish(view.id, state);
       throw error;
@@ -246,7 +250,7 @@ export class AgentSessions {
       return { exit_code: state.lastExitCode ?? null, output: '', still_running: false, truncated: false };
     const { run } = current;
     const start = this.deps.clock.now();
-    let interval = 4;
+    let interval = 5;
     let lastPaneCheck = start;
     let lastProgress = start;
     for (;;) {
@@ -269,7 +273,8 @@ export class AgentSessions {
         progress(elapsed, `still running after ${elapsed} s`);
       }
       await this.sleep(Math.min(interval, Math.max(1, start + timeoutMs - now)));
-      interval = Math.min(interval * 2, 50);
+      // Quick commands answer in milliseconds: look often at first, then back off.
+      if (now - start > 250) interval = Math.min(interval * 2, 50);
     }
     const piece = run.take();
     if (piece.finished) {
@@ -301,8 +306,13 @@ export class AgentSessions {
   private async finish(sessionId: string, state: SessionState): Promise<void> {
     const current = state.run;
     state.run = undefined;
-    if (current) await current.capture.stop();
-    await this.setActivity(sessionId, undefined);
+    await this.deps.tmux
+      .chain([
+        ...(current ? [current.capture.stopCommand] : []),
+        setOptionCommand(sessionId, 'agentActivity', undefined),
+      ])
+      .catch(() => undefined);
+    await current?.capture.remove();
   }
 
   private async waitConnected(sessionId: string, label: string): Promise<void> {
@@ -377,7 +387,8 @@ export class AgentSessions {
     return `Could not open a session on ${label}: ${redactPrivateKeys(words).text}${failed ? '' : ` (${fallback})`}`;
   }
 
-  private async type(sessionId: string, line: string): Promise<void> {
+  /** Types a line and Enter, in as few tmux calls as fit (before: commands to send with the first one). */
+  private async type(sessionId: string, line: string, before: string[][] = []): Promise<void> {
     const chunks: string[] = [];
     for (let i = 0; i < line.length; i += TYPE_CHUNK) chunks.push(line.slice(i, i + TYPE_CHUNK));
     for (let i = 0; i < chunks.length; i += TYPE_CHUNKS_PER_CALL) {
@@ -385,12 +396,8 @@ export class AgentSessions {
         .slice(i, i + TYPE_CHUNKS_PER_CALL)
         .map((text) => ({ literal: true, text }));
       if (i + TYPE_CHUNKS_PER_CALL >= chunks.length) parts.push({ literal: false, text: 'Enter' });
-      await this.deps.tmux.sendKeys(sessionId, parts);
+      await this.deps.tmux.chain([...(i === 0 ? before : []), ...sendKeysCommands(sessionId, parts)]);
     }
-  }
-
-  private async setActivity(sessionId: string, activity: string | undefined): Promise<void> {
-    await this.deps.tmux.setOptions(sessionId, { agentActivity: activity }).catch(() => undefined);
   }
 
   private async claimName(wanted: string | undefined, label: string): Promise<string> {

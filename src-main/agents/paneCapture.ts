@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DRAIN_PIPE_COMMAND, pipePaneCommand } from '../tmux/tmuxArgv';
 import type { TmuxServer } from '../tmux/tmuxServer';
 import { singleQuote } from './execMarkers';
 
@@ -21,12 +22,38 @@ export class PaneCapture {
     readonly file: string,
   ) {}
 
-  static async start(tmux: TmuxServer, session: string, dir: string): Promise<PaneCapture> {
+  /**
+   * A capture whose file exists but whose pipe is not set yet: `start` is the tmux command that sets it,
+   * to be sent in one tmux call with the keys that follow it (tmux.chain), and the same for `stop`.
+   */
+  static async prepare(
+    tmux: TmuxServer,
+    session: string,
+    dir: string,
+  ): Promise<{ capture: PaneCapture; start: string[] }> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     const file = join(dir, `${session}-${randomBytes(6).toString('hex')}.out`);
     await writeFile(file, '', { mode: 0o600 });
-    await tmux.pipePane(session, `exec cat >> ${singleQuote(file)}`);
-    return new PaneCapture(tmux, session, file);
+    return {
+      capture: new PaneCapture(tmux, session, file),
+      start: pipePaneCommand(session, `exec cat >> ${singleQuote(file)}`),
+    };
+  }
+
+  static async start(tmux: TmuxServer, session: string, dir: string): Promise<PaneCapture> {
+    const { capture, start } = await PaneCapture.prepare(tmux, session, dir);
+    await tmux.chain([start]);
+    return capture;
+  }
+
+  /** The tmux command that gives the pane its drain pipe back (see stop). */
+  get stopCommand(): string[] {
+    return pipePaneCommand(this.session, DRAIN_PIPE_COMMAND);
+  }
+
+  /** The file only, after stopCommand went with other commands. */
+  async remove(): Promise<void> {
+    await rm(this.file, { force: true });
   }
 
   /** The bytes written since the last read (empty when none). */

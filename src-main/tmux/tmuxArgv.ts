@@ -274,26 +274,52 @@ export function listClientsArgv(server: TmuxServerAddress, session?: string): st
 }
 
 /**
- * Keys for a pane, in one tmux call: each part either literal text (send-keys -l, nothing in it is read
- * as a key name) or one key name tmux knows (Enter, C-c). Callers validate key names first.
+ * Keys for a pane: each part either literal text (send-keys -l, nothing in it is read as a key name) or
+ * one key name tmux knows (Enter, C-c). Callers validate key names first. One tmux command per part,
+ * without the server address, for chainArgv.
  */
+export function sendKeysCommands(
+  name: string,
+  parts: ReadonlyArray<{ literal: boolean; text: string }>,
+): string[][] {
+  return parts.map((part) => [
+    'send-keys',
+    '-t',
+    paneTarget(name),
+    ...(part.literal ? ['-l'] : []),
+    '--',
+    escapeTmuxArgument(part.text),
+  ]);
+}
+
 export function sendKeysArgv(
   server: TmuxServerAddress,
   name: string,
   parts: ReadonlyArray<{ literal: boolean; text: string }>,
 ): string[] {
+  return chainArgv(server, sendKeysCommands(name, parts));
+}
+
+/** The pane's output to a shell command (a capture, or back to the drain), as one command for chainArgv. */
+export function pipePaneCommand(name: string, shellCommand: string): string[] {
+  return ['pipe-pane', '-t', paneTarget(name), shellCommand];
+}
+
+/** Sets (or with undefined, unsets) one of Muxdeck's session options, as one command for chainArgv. */
+export function setOptionCommand(name: string, key: SessionOptionKey, value: string | undefined): string[] {
+  const option = SESSION_OPTIONS[key];
+  return value === undefined
+    ? ['set-option', '-u', '-t', paneTarget(name), option]
+    : ['set-option', '-t', paneTarget(name), option, encodeOptionValue(value)];
+}
+
+/** Several commands in one tmux process, applied in order: each tmux start costs milliseconds. */
+export function chainArgv(server: TmuxServerAddress, commands: ReadonlyArray<readonly string[]>): string[] {
   const argv = [...serverArgs(server)];
-  for (const part of parts) {
-    if (argv.length > 4) argv.push(';');
-    argv.push(
-      'send-keys',
-      '-t',
-      paneTarget(name),
-      ...(part.literal ? ['-l'] : []),
-      '--',
-      escapeTmuxArgument(part.text),
-    );
-  }
+  commands.forEach((command, index) => {
+    if (index > 0) argv.push(';');
+    argv.push(...command);
+  });
   return argv;
 }
 

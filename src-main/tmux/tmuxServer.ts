@@ -8,6 +8,7 @@ import {
   replaceWindowArgv,
   windowIndexArgv,
   takeBufferArgv,
+  chainArgv,
   listSessionsArgv,
   paneStateArgv,
   sendKeysArgv,
@@ -171,6 +172,12 @@ export class TmuxServer {
   async sendKeys(name: string, parts: ReadonlyArray<{ literal: boolean; text: string }>): Promise<void> {
     if (parts.length === 0) return;
     await this.exec(sendKeysArgv(this.deps.address, name, parts), { allowNoServer: false });
+  }
+
+  /** Several commands (tmuxArgv's *Command builders) in one tmux call, in order. */
+  async chain(commands: ReadonlyArray<readonly string[]>): Promise<void> {
+    if (commands.length === 0) return;
+    await this.exec(chainArgv(this.deps.address, commands), { allowNoServer: false });
   }
 
   /** Cursor, dead pane, alternate screen and height of the session's pane; undefined when there is no such session. */
