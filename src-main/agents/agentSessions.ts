@@ -52,6 +52,8 @@ interface SessionState {
   run?: { run: CommandRun; capture: PaneCapture };
   lastExitCode?: number;
   lastActivity?: number;
+  /** The pane process whose shell got the ready line; a reconnect starts a new one. */
+  readyPid?: number;
   /** Serializes reads of the capture file, so two waits never hand out the same bytes twice. */
   pumping: Promise<void>;
 }
@@ -95,13 +97,19 @@ export class AgentSessions {
 
   /** The session an agent names, by id or name, among those it may see; an error for anything else. */
   async resolve(session: string): Promise<AgentSessionView> {
-    const found = (await this.list()).find((s) => s.id === session || s.name === session);
-    if (!found)
+    return (await this.find(session)).view;
+  }
+
+  private async find(session: string): Promise<{ view: AgentSessionView; record: TmuxSessionRecord }> {
+    const records = (await this.deps.tmux.listSessions()).filter((r) => this.isVisible(r));
+    const record =
+      records.find((r) => r.name === session) ?? records.find((r) => this.view(r).name === session);
+    if (!record)
       throw new AgentError(
         'UNKNOWN_SESSION',
         `No session ${JSON.stringify(session)}: an agent sees only the sessions it opened (list_sessions) or the human shared.`,
       );
-    return found;
+    return { view: this.view(record), record };
   }
 
   async open(opts: {
@@ -122,8 +130,11 @@ export class AgentSessions {
         await this.deps.sessions.close(info.id).catch(() => undefined);
         throw error;
       }
-      this.state(info.id).lastActivity = this.deps.clock.now();
-      return await this.resolve(info.id);
+      const { view, record } = await this.find(info.id);
+      const state = this.state(info.id);
+      state.lastActivity = this.deps.clock.now();
+      state.readyPid = record.panePid;
+      return view;
     } finally {
       this.reservedNames.delete(name);
     }
@@ -138,7 +149,7 @@ export class AgentSessions {
   ): Promise<ExecOutcome> {
     const problem = commandProblem(command);
     if (problem) throw new AgentError('INVALID_INPUT', `Nothing was run: ${problem}.`);
-    const view = await this.resolve(session);
+    const { view, record } = await this.find(session);
     const state = this.state(view.id);
     if (state.run && !state.run.run.finished)
       throw new AgentError(
@@ -156,6 +167,16 @@ export class AgentSessions {
         'BUSY',
         `A full-screen program is running in session ${view.name} (see snapshot): quit it with send_keys first.`,
       );
+    if (view.owner === 'agent' && state.readyPid !== record.panePid) {
+      // Reconnected since (a new ssh, a new shell): history off again before the first command.
+      if (record.options.status !== 'connected')
+        throw new AgentError(
+          'SESSION_ENDED',
+          `Session ${view.name} is reconnecting (${view.status}): try again shortly.`,
+        );
+      await this.waitShell(view.id, view.host);
+      state.readyPid = record.panePid;
+    }
     const nonce = newNonce();
     const { capture, start } = await PaneCapture.prepare(this.deps.tmux, view.id, this.deps.captureDir);
     const run = new CommandRun(nonce, command, this.deps.clock.now());

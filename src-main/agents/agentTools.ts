@@ -558,7 +558,7 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
     },
     async (args, ctx) => {
       const view = await sessionFor(args.session, ctx);
-      ctx.audit.decision = 'allowed by policy';
+      ctx.audit.decision = 'own session';
       await deps.sessions.close(view.id);
       return { structured: { closed: true, session: view.id }, text: `Closed ${view.name}.` };
     },

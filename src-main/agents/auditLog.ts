@@ -5,6 +5,7 @@ import type { Clock } from '../ports';
 /** How a call was judged: read-only tools need no decision; the others are allowed, denied or refused. */
 export type AuditDecision =
   | 'read-only'
+  | 'own session'
   | 'allowed by policy'
   | 'allowed by --allow'
   | 'approved by the user'

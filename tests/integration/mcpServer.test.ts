@@ -439,6 +439,30 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
     expect(await failure('snapshot', { session: 'side' })).toMatch(/No session/);
   });
 
+  it('a dropped session reconnects like any other, and exec works again in the new shell', async () => {
+    await ok('open_session', { host: 'box', name: 'phoenix' });
+    expect((await exec('phoenix', 'echo before')).output).toBe('before\n');
+    const statusOf = async (name: string) =>
+      ((await ok('list_sessions')) as { sessions: Array<{ name: string; status: string }> }).sessions.find(
+        (s) => s.name === name,
+      )?.status;
+    await sshd.interrupt();
+    await waitFor(async () => (await statusOf('phoenix')) !== 'connected', {
+      describe: 'the drop noticed',
+      timeoutMs: 20_000,
+    });
+    await sshd.resume();
+    await waitFor(async () => (await statusOf('phoenix')) === 'connected', {
+      describe: 'reconnected',
+      timeoutMs: 30_000,
+    });
+    expect(await exec('phoenix', 'echo after; echo "$HISTCONTROL"')).toMatchObject({
+      exit_code: 0,
+      output: 'after\nignoreboth\n',
+    });
+    await ok('close_session', { session: 'phoenix' });
+  });
+
   it('wrote every call to the audit log, without secrets', async () => {
     const day = new Date().toISOString().slice(0, 10);
     const text = await readFile(join(muxHome, 'logs', 'agents', `${day}.jsonl`), 'utf8');
