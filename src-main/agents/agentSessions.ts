@@ -47,6 +47,9 @@ const SHELL_READY_MS = 15_000;
 /** Literal text per send-keys argument, and per tmux call (a tmux command message holds ~16 KB). */
 const TYPE_CHUNK = 1000;
 const TYPE_CHUNKS_PER_CALL = 8;
+/** Keys that interrupt the running command (SIGINT, SIGQUIT), and how long it may take to end. */
+const INTERRUPT_KEYS = /^C-[c\\]$/;
+const INTERRUPT_GRACE_MS = 1_500;
 
 interface SessionState {
   run?: { run: CommandRun; capture: PaneCapture };
@@ -151,6 +154,8 @@ export class AgentSessions {
     if (problem) throw new AgentError('INVALID_INPUT', `Nothing was run: ${problem}.`);
     const { view, record } = await this.find(session);
     const state = this.state(view.id);
+    // A command that ended (interrupted) without an agent reading its last output: its capture goes.
+    if (state.run?.run.finished) await this.finish(view.id, state);
     if (state.run && !state.run.run.finished)
       throw new AgentError(
         'BUSY',
@@ -211,8 +216,20 @@ export class AgentSessions {
 
   async sendKeys(session: string, parts: readonly KeyPart[]): Promise<AgentSessionView> {
     const view = await this.resolve(session);
-    this.state(view.id).lastActivity = this.deps.clock.now();
+    const state = this.state(view.id);
+    state.lastActivity = this.deps.clock.now();
     await this.deps.tmux.sendKeys(view.id, parts);
+    const current = state.run?.run;
+    if (current && !current.finished && parts.some((p) => !p.literal && INTERRUPT_KEYS.test(p.text))) {
+      // An interrupted command line is abandoned by the shell, end marker included: give it a moment
+      // to end by itself (a program that handles the signal), else call the command interrupted.
+      const until = this.deps.clock.now() + INTERRUPT_GRACE_MS;
+      while (!current.finished && this.deps.clock.now() < until) {
+        await this.pump(state);
+        if (!current.finished) await this.sleep(20);
+      }
+      current.endWithPane(130);
+    }
     return view;
   }
 

@@ -276,7 +276,7 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
     'exec',
     {
       description:
-        "Runs a command in the session's shell (cd and export persist), kept out of its history. Returns its output and exit code; past timeout_s (default 30) it returns still_running with the output so far and the command keeps going: call read_output.",
+        "Runs a command in the session's shell (cd and export persist), kept out of its history. Returns its output and exit code; past timeout_s (default 30) it returns still_running with the output so far and the command keeps going: call read_output. Its stdin is the terminal: a command waiting for input stays running until send_keys answers it (or C-c stops it).",
       input: {
         session: sessionArg,
         command: z.string(),
@@ -529,9 +529,16 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
       });
       const onAbort = () => deps.runs.cancel(run.runId);
       ctx.signal.addEventListener('abort', onAbort, { once: true });
-      const summary = await deps.runs
-        .finished(run.runId)
-        .finally(() => ctx.signal.removeEventListener('abort', onAbort));
+      // A run may take minutes: progress keeps the client from timing out meanwhile.
+      const startedAt = deps.clock.now();
+      const ticker = setInterval(() => {
+        const elapsed = Math.round((deps.clock.now() - startedAt) / 1000);
+        ctx.progress?.(elapsed, `running on ${hosts.length} hosts for ${elapsed} s`);
+      }, 1000);
+      const summary = await deps.runs.finished(run.runId).finally(() => {
+        clearInterval(ticker);
+        ctx.signal.removeEventListener('abort', onAbort);
+      });
       const doc = JSON.parse(deps.runs.export(run.runId, 'json').text) as RunJsonDocument;
       const redacted = {
         ...doc,

@@ -255,6 +255,19 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
     expect((await exec('main', 'echo again')).output).toBe('again\n');
   });
 
+  it('C-c stops a still-running command, and the session takes the next one', async () => {
+    expect(await exec('main', 'echo started; sleep 300', 1)).toMatchObject({
+      still_running: true,
+      output: 'started\n',
+    });
+    await ok('send_keys', { session: 'main', keys: ['C-c'] });
+    expect(await ok('read_output', { session: 'main', wait_s: 0 })).toMatchObject({
+      still_running: false,
+      exit_code: 130,
+    });
+    expect(await exec('main', 'echo next')).toMatchObject({ exit_code: 0, output: 'next\n' });
+  });
+
   it('five sessions at once keep their own cwd and environment', async () => {
     const names = [1, 2, 3, 4, 5].map((n) => `par${n}`);
     await Promise.all(names.map((name) => ok('open_session', { host: 'box', name })));
