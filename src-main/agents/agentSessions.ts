@@ -42,6 +42,8 @@ export type ProgressReport = (elapsedSeconds: number, message: string) => void;
 
 export const SESSION_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const PANE_SIZE = { cols: 160, rows: 48 };
+/** Sessions one agent process may hold at once: an agent in a loop must not exhaust the machine. */
+export const MAX_AGENT_SESSIONS = 50;
 /** How long the shell may take to answer the ready line once ssh is connected. */
 const SHELL_READY_MS = 15_000;
 /** Literal text per send-keys argument, and per tmux call (a tmux command message holds ~16 KB). */
@@ -110,7 +112,7 @@ export class AgentSessions {
     if (!record)
       throw new AgentError(
         'UNKNOWN_SESSION',
-        `No session ${JSON.stringify(session)}: an agent sees only the sessions it opened (list_sessions) or the human shared.`,
+        `No session ${JSON.stringify(session.slice(0, 100))}: an agent sees only the sessions it opened (list_sessions) or the human shared.`,
       );
     return { view: this.view(record), record };
   }
@@ -439,7 +441,14 @@ export class AgentSessions {
   }
 
   private async claimName(wanted: string | undefined, label: string): Promise<string> {
-    const taken = new Set([...(await this.list()).flatMap((s) => [s.name, s.id]), ...this.reservedNames]);
+    const visible = await this.list();
+    const mine = visible.filter((s) => s.owner === 'agent').length + this.reservedNames.size;
+    if (mine >= MAX_AGENT_SESSIONS)
+      throw new AgentError(
+        'INVALID_INPUT',
+        `This agent already has ${MAX_AGENT_SESSIONS} sessions open: close some (close_session) first.`,
+      );
+    const taken = new Set([...visible.flatMap((s) => [s.name, s.id]), ...this.reservedNames]);
     if (wanted !== undefined) {
       if (!SESSION_NAME.test(wanted))
         throw new AgentError(
