@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -18,6 +18,7 @@ import {
   type FakeHome,
   type SshdHandle,
 } from '../helpers/sshd';
+import { generateEd25519Key } from '../helpers/sshKeys';
 import { makeTempDir, removeDir } from '../helpers/tempDir';
 import { killServer, tmuxCommand } from '../helpers/tmux';
 import { waitFor } from '../helpers/waitFor';
@@ -46,6 +47,11 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
     sshd = await startSshd();
     fake = await makeFakeHome();
     const closedPort = await findFreePort();
+    // A key sshd does not accept, and a known_hosts entry that names another host key.
+    const stranger = await generateEd25519Key(join(fake.sshDir, 'stranger_ed25519'), 'stranger');
+    const wrongHosts = join(fake.sshDir, 'wrong_known_hosts');
+    await writeFile(wrongHosts, `[127.0.0.1]:${sshd.port} ${stranger.publicKey}\n`, { mode: 0o600 });
+    const common = `  HostName 127.0.0.1\n  Port ${sshd.port}\n  User ${sshd.user}\n  GlobalKnownHostsFile /dev/null\n  IdentitiesOnly yes`;
     await writeSshClientConfig({
       file: fake.configFile,
       hosts: [
@@ -53,7 +59,11 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
         { alias: 'other', sshd },
       ],
       knownHostsFile: fake.knownHostsFile,
-      extra: `Host down\n  HostName 127.0.0.1\n  Port ${closedPort}\n  User nobody\n  StrictHostKeyChecking no`,
+      extra: [
+        `Host down\n  HostName 127.0.0.1\n  Port ${closedPort}\n  User nobody\n  StrictHostKeyChecking no`,
+        `Host refused\n${common}\n  IdentityFile ${stranger.privateKeyPath}\n  UserKnownHostsFile ${fake.knownHostsFile}\n  PreferredAuthentications publickey`,
+        `Host changed\n${common}\n  IdentityFile ${sshd.userKeyPath}\n  UserKnownHostsFile ${wrongHosts}\n  StrictHostKeyChecking yes`,
+      ].join('\n'),
     });
     muxHome = await makeTempDir('mx-mcp-home-');
     env = Object.fromEntries(
@@ -65,7 +75,7 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
     await client.connect(
       new StdioClientTransport({
         command: process.execPath,
-        args: [BIN, 'mcp', '--allow', 'box', '--allow', 'down'],
+        args: [BIN, 'mcp', '--allow', 'box', '--allow', 'down,refused,changed'],
         env,
         stderr: 'pipe',
       }),
@@ -163,6 +173,12 @@ describe('muxdeck mcp over stdio against real sshd and tmux', () => {
   it("open_session fails with ssh's own words when the host is down, and leaves no session", async () => {
     const message = await failure('open_session', { host: 'down' });
     expect(message).toMatch(/Could not open a session on down: .*Connection refused/);
+    expect(await failure('open_session', { host: 'refused' })).toMatch(
+      /Could not open a session on refused: .*Permission denied \(publickey/,
+    );
+    expect(await failure('open_session', { host: 'changed' })).toMatch(
+      /Could not open a session on changed: .*(Host key for .* has changed|REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed)/,
+    );
     const listed = (await ok('list_sessions')) as { sessions: unknown[] };
     expect(listed.sessions).toEqual([]);
   });
