@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { request } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -656,6 +657,30 @@ describe('muxdeck mcp --http', () => {
       const headers = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
       const refused = await fetch(String(url), { method: 'POST', headers, body: JSON.stringify(init) });
       expect(refused.status).toBe(401);
+      // DNS rebinding: a page on another name that resolves to 127.0.0.1 is refused even with the token.
+      const rebound = await new Promise<number>((done, fail) => {
+        const target = new URL(String(url));
+        request(
+          {
+            host: '127.0.0.1',
+            port: target.port,
+            path: '/mcp',
+            method: 'POST',
+            headers: {
+              ...headers,
+              host: `evil.example:${target.port}`,
+              authorization: `Bearer ${String(token)}`,
+            },
+          },
+          (res) => {
+            res.resume();
+            done(res.statusCode ?? 0);
+          },
+        )
+          .on('error', fail)
+          .end(JSON.stringify(init));
+      });
+      expect(rebound).toBe(403);
       const wrong = await fetch(String(url), {
         method: 'POST',
         headers: { ...headers, authorization: 'Bearer nope' },
