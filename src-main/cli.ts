@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CliContext } from './cli/cliContext';
 import { DOCTOR_USAGE, doctorCommand } from './cli/doctorCommand';
 import { INVENTORY_USAGE, inventoryCommand } from './cli/inventoryCommand';
+import { MCP_USAGE, mcpCommand } from './cli/mcpCommand';
 import { RUN_USAGE, runCommand } from './cli/runCommand';
 import { SERVE_USAGE, serveCommand } from './cli/serveCommand';
 
@@ -17,6 +18,7 @@ Commands:
   inventory   print the hosts Muxdeck reads from Ansible or NetBox (see: muxdeck inventory --help)
   run         run one command on many hosts and print each result (see: muxdeck run --help)
   doctor      check what Muxdeck needs on this machine and how to fix it (see: muxdeck doctor --help)
+  mcp         serve Muxdeck's sessions to an AI agent over MCP (see: muxdeck mcp --help)
 
 Environment:
   MUXDECK_HOME         where Muxdeck keeps its state (tmux socket, logs, caches)
@@ -50,6 +52,8 @@ export async function runCli(argv: string[], opts: { appRoot: string }): Promise
         return await runCommand(rest, ctx);
       case 'doctor':
         return await doctorCommand(rest, ctx);
+      case 'mcp':
+        return await mcpCommand(rest, ctx);
       case '--version':
       case '-v':
         ctx.stdout(ctx.version);
@@ -58,7 +62,9 @@ export async function runCli(argv: string[], opts: { appRoot: string }): Promise
       case '--help':
       case '-h':
       case 'help':
-        ctx.stdout(`${USAGE}\n\n${SERVE_USAGE}\n\n${INVENTORY_USAGE}\n\n${RUN_USAGE}\n\n${DOCTOR_USAGE}`);
+        ctx.stdout(
+          `${USAGE}\n\n${SERVE_USAGE}\n\n${INVENTORY_USAGE}\n\n${RUN_USAGE}\n\n${DOCTOR_USAGE}\n\n${MCP_USAGE}`,
+        );
         return 0;
       default:
         ctx.stderr(`muxdeck: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);

@@ -187,6 +187,8 @@ export const SessionInfo = z.object({
   connectDeadline: ConnectDeadline.optional(),
   /** When a dropped session connected again: a new login, the old shell's context is gone. */
   reconnectedAt: z.number().int().optional(),
+  /** Set when an AI agent opened the session (`muxdeck mcp`): the tab shows a badge and the client. */
+  agent: z.object({ client: z.string() }).optional(),
   /** Present while Muxdeck retries a dropped connection. */
   reconnect: z
     .object({
@@ -1080,6 +1082,34 @@ export const TerminalPreferences = z
   .strict();
 export type TerminalPreferences = z.infer<typeof TerminalPreferences>;
 
+/** What an AI agent (`muxdeck mcp`) may do on a host: the human decides, per tree path, source or tag. */
+export const AgentDecision = z.enum(['allow', 'ask', 'deny']);
+export type AgentDecision = z.infer<typeof AgentDecision>;
+
+export const AgentPolicyRule = z
+  .object({
+    /**
+     * Which hosts: the `muxdeck run --hosts` selector language (label, glob, @group, tree path such as
+     * prod/** or ansible/web/*), or `tag:NAME` for hosts carrying that tag.
+     */
+    match: z.string().min(1).max(512).refine(noControl, 'no control characters'),
+    decision: AgentDecision,
+  })
+  .strict();
+export type AgentPolicyRule = z.infer<typeof AgentPolicyRule>;
+
+export const AgentPolicy = z
+  .object({
+    /** For hosts no rule matches. "ask" until an approval prompt exists means: refused unless --allow. */
+    default: AgentDecision,
+    /** Every matching rule counts and the strictest wins (deny over ask over allow). */
+    rules: z.array(AgentPolicyRule).max(500),
+  })
+  .strict();
+export type AgentPolicy = z.infer<typeof AgentPolicy>;
+
+export const DEFAULT_AGENT_POLICY: AgentPolicy = { default: 'ask', rules: [] };
+
 const appSettingFields = {
   /** How many recently connected hosts the Recent section remembers. */
   recentLimit: z.number().int('a whole number').min(0, 'from 0 to 200').max(200, 'from 0 to 200'),
@@ -1115,6 +1145,8 @@ const appSettingFields = {
     .int('a whole number')
     .min(1, 'from 1 to 86400 seconds')
     .max(86_400, 'from 1 to 86400 seconds'),
+  /** Settings → Agents: what `muxdeck mcp` may do where (issue 14). */
+  agents: AgentPolicy,
 };
 export const AppSettings = z.object(appSettingFields);
 export type AppSettings = z.infer<typeof AppSettings>;
@@ -1133,6 +1165,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   groupOpensAs: 'grid',
   runParallel: RUN_DEFAULT_PARALLEL,
   runTimeoutSeconds: RUN_DEFAULT_TIMEOUT_SECONDS,
+  agents: DEFAULT_AGENT_POLICY,
 };
 
 const settingsRequests = {

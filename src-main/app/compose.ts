@@ -16,7 +16,8 @@ import { childProcessSpawner } from '../platform/childProcessSpawner';
 import { nodePipeSpawner } from '../platform/nodePipeSpawner';
 import { reapOrphanedViews } from '../tmux/control/reapOrphanedViews';
 import { RunService } from '../run/runService';
-import { resolveRunTargets } from '../run/runTargets';
+import { resolveRunTargets, type RunTarget } from '../run/runTargets';
+import { socketAnswers } from '../platform/socketAnswers';
 import { DEFAULT_RECONNECT_POLICY } from '../sessions/reconnectPolicy';
 import { SessionHealth } from '../sessions/sessionHealth';
 import { SessionLogs } from '../sessions/sessionLogs';
@@ -39,6 +40,7 @@ import { locateSshConfig, systemSshConfig } from '../ssh/sshConfigLocation';
 import { TmuxServer } from '../tmux/tmuxServer';
 import { DurableStore } from '../store/durableStore';
 import { storePaths } from '../store/storePaths';
+import type { StoreData } from '../store/storeSchema';
 import { WorkspaceLayoutStore } from '../store/workspaceLayoutStore';
 import { ManualSource } from '../tree/manualSource';
 import { TreeService } from '../tree/treeService';
@@ -78,6 +80,11 @@ export interface ComposeOptions {
    * Electron's dialog, serve's terminal. Default: nobody can be asked, so they are refused.
    */
   confirmation?: UserConfirmation;
+  /**
+   * `muxdeck mcp` runs beside a running app: when another Muxdeck already answers on the askpass socket,
+   * leave it (and the tmux server's askpass wiring) to that one instead of taking them over.
+   */
+  leaveRunningAskpass?: boolean;
 }
 
 export interface MuxdeckServices {
@@ -87,6 +94,18 @@ export interface MuxdeckServices {
   terminals: TerminalService;
   /** The user's app settings as stored now (index.ts reads autoUpdate at every update check). */
   settings(): AppSettings;
+  /** What `muxdeck mcp` drives beside the router: the tmux server, the hosts, runs and ssh to a host. */
+  agentEdges: {
+    tmux: TmuxServer;
+    catalog: HostCatalog;
+    tree: TreeService;
+    /** The store as loaded (read-only here: `muxdeck mcp` never writes the app's store). */
+    readStore: () => StoreData;
+    runs: RunService;
+    runTargets: (hostIds: readonly string[]) => Promise<RunTarget[]>;
+    /** The environment ssh runs with (PATH for this platform). */
+    env: NodeJS.ProcessEnv;
+  };
   dispose(): void;
 }
 
@@ -291,19 +310,21 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     },
     logger: opts.logger,
   });
-  const askpassServer = tools.askpass
-    ? await startAskpassServer({
-        socketPath: paths.askpassSocket,
-        token: askpassToken,
-        broker,
-        // Only Linux can name the caller here; elsewhere the token is the guard (docs/security.md, Askpass).
-        callers:
-          process.platform === 'linux'
-            ? linuxAskpassCallers({ socketPath: paths.askpassSocket, runner, env, logger: opts.logger })
-            : unverifiedAskpassCallers,
-      })
-    : undefined;
-  await tmux.setGlobalEnvironment(askpassEnv);
+  const askpassTaken = opts.leaveRunningAskpass === true && (await socketAnswers(paths.askpassSocket));
+  const askpassServer =
+    tools.askpass && !askpassTaken
+      ? await startAskpassServer({
+          socketPath: paths.askpassSocket,
+          token: askpassToken,
+          broker,
+          // Only Linux can name the caller here; elsewhere the token is the guard (docs/security.md, Askpass).
+          callers:
+            process.platform === 'linux'
+              ? linuxAskpassCallers({ socketPath: paths.askpassSocket, runner, env, logger: opts.logger })
+              : unverifiedAskpassCallers,
+        })
+      : undefined;
+  if (!askpassTaken) await tmux.setGlobalEnvironment(askpassEnv);
   const terminals = new TerminalService({
     controlSpawner: nodePipeSpawner,
     // The snapshot on attach fills what the terminal's scrollback can hold, no more.
@@ -324,19 +345,20 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   await reapOrphanedViews(tmux, opts.logger);
 
   // --- run on selection: the same hosts, settings and shared connections as sessions.
+  const runTargets = (hostIds: readonly string[]) =>
+    resolveRunTargets(
+      {
+        catalog,
+        settings: tree,
+        ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
+        runner,
+        sharing,
+        env,
+      },
+      hostIds,
+    );
   const runs = new RunService({
-    resolveTargets: (hostIds) =>
-      resolveRunTargets(
-        {
-          catalog,
-          settings: tree,
-          ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
-          runner,
-          sharing,
-          env,
-        },
-        hostIds,
-      ),
+    resolveTargets: runTargets,
     spawner: childProcessSpawner,
     env,
     clock: systemClock,
@@ -419,6 +441,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sessions,
     terminals,
     settings: () => settings.get(),
+    agentEdges: { tmux, catalog, tree, readStore: () => store.read(), runs, runTargets, env },
     dispose() {
       unsubscribe();
       stopTreeEvents();

@@ -1,5 +1,12 @@
 import type { ConnectDeadline, SessionInfo } from '../../src-preload/api';
 
+/** Who opened a session on an agent's behalf: the MCP client's name, the server process's id, the name it gave. */
+export interface AgentOwner {
+  client: string;
+  agentId: string;
+  name: string;
+}
+
 /** Everything a backend needs to start a session; decided once by SessionService, the same for both. */
 export interface SessionSpec {
   id: string;
@@ -16,6 +23,8 @@ export interface SessionSpec {
   cols: number;
   rows: number;
   deadline: ConnectDeadline;
+  /** An AI agent's session (`muxdeck mcp`): stored as tmux options so the app badges the tab. */
+  agent?: AgentOwner;
   /** Log the session to a file (tmux backend only: pipe-pane). */
   logging?: { label: string };
 }

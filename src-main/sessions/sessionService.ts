@@ -12,7 +12,7 @@ import { sshHostOptionArgs } from '../ssh/sshHostOptions';
 import { resolveSshTarget } from '../ssh/sshTarget';
 import type { EffectiveSettingsProvider } from '../tree/effectiveSettings';
 import { connectDeadlineFor } from './connectDeadline';
-import type { SessionBackend } from './sessionBackend';
+import type { AgentOwner, SessionBackend } from './sessionBackend';
 import { sessionRunner } from './sessionRunner';
 
 /**
@@ -81,7 +81,16 @@ export class SessionService {
     return (await this.list()).find((s) => s.id === sessionId);
   }
 
-  async open(hostId: string, size: { cols: number; rows: number }): Promise<SessionInfo> {
+  /**
+   * With `agent`, the session is an AI agent's: always a local tmux session (the agent reads its pane
+   * through tmux, and the human sees it as a tab), never remote tmux or direct, and never logged (the
+   * agent's output capture takes the pane's pipe).
+   */
+  async open(
+    hostId: string,
+    size: { cols: number; rows: number },
+    extra: { agent?: AgentOwner } = {},
+  ): Promise<SessionInfo> {
     const resolved = await this.deps.catalog.find(hostId);
     if (!resolved)
       throw new ApiError('NOT_FOUND', `No host with id ${JSON.stringify(hostId)} in any source.`);
@@ -117,7 +126,7 @@ export class SessionService {
       destination,
       ...(configFlag ? { configFile: configFlag } : {}),
       ...(effective ? { hostOptions: effective.sshOptions } : {}),
-      ...(effective?.persistence === 'remote' ? { remoteCommand: REMOTE_TMUX_COMMAND } : {}),
+      ...(effective?.persistence === 'remote' && !extra.agent ? { remoteCommand: REMOTE_TMUX_COMMAND } : {}),
       muxdeckOptions: [
         ...(controlPath ? this.deps.sharing.sshOptions(controlPath) : []),
         ...((await this.deps.authOptions?.(resolved.host.id)) ?? []),
@@ -133,7 +142,11 @@ export class SessionService {
           env: this.deps.env,
         })
       : undefined;
-    const runner = sessionRunner(effective?.persistence ?? 'local', this.deps.tmuxAvailable ?? true);
+    const runner = extra.agent
+      ? 'tmux'
+      : sessionRunner(effective?.persistence ?? 'local', this.deps.tmuxAvailable ?? true);
+    if (extra.agent && this.deps.tmuxAvailable === false)
+      throw new ApiError('INTERNAL', 'Agent sessions need tmux, and this machine has none.');
     const backend = runner === 'direct' ? this.deps.direct : this.deps.tmux;
     if (!backend) throw new ApiError('INTERNAL', 'Direct sessions are not available here.');
     const name = (this.deps.newSessionName ?? defaultSessionName)(runner === 'direct' ? 'dx' : 'mx');
@@ -144,7 +157,7 @@ export class SessionService {
       label,
       // A jump-host loop would fork ssh without end: the pane says so instead (and ends as a failure).
       argv: loop ? refusalCommand(jumpLoopMessage(loop)) : sshArgv,
-      mode: effective?.persistence === 'remote' ? 'remote' : 'local',
+      mode: effective?.persistence === 'remote' && !extra.agent ? 'remote' : 'local',
       ...(controlPath ? { controlPath } : {}),
       ...(this.deps.sessionEnvironment ? { environment: this.deps.sessionEnvironment(name) } : {}),
       cols: size.cols,
@@ -153,7 +166,8 @@ export class SessionService {
         target,
         this.deps.connectTimeoutSeconds?.() ?? DEFAULT_CONNECT_TIMEOUT_SECONDS,
       ),
-      ...(effective?.logging ? { logging: { label } } : {}),
+      ...(effective?.logging && !extra.agent ? { logging: { label } } : {}),
+      ...(extra.agent ? { agent: extra.agent } : {}),
     });
     const session = await this.find(name);
     if (!session) throw new ApiError('INTERNAL', `The session for ${resolved.host.label} ended at once.`);

@@ -51,6 +51,14 @@ export class TmuxBackend implements SessionBackend {
         deadline: storeDeadline(spec.deadline),
         ...(spec.controlPath ? { controlPath: spec.controlPath } : {}),
         argv: JSON.stringify(spec.argv),
+        ...(spec.agent
+          ? {
+              owner: 'agent',
+              agentClient: spec.agent.client,
+              agentId: spec.agent.agentId,
+              agentName: spec.agent.name,
+            }
+          : {}),
       },
       ...(spec.environment ? { environment: spec.environment } : {}),
     });

@@ -30,6 +30,7 @@ export function tmuxSessionInfo(record: TmuxSessionRecord, reconnect: SessionInf
     ...(deadline ? { connectDeadline: deadline } : {}),
     ...(reconnect ? { reconnect } : {}),
     ...(options.logFile ? { logFile: options.logFile } : {}),
+    ...(options.owner === 'agent' ? { agent: { client: options.agentClient ?? 'agent' } } : {}),
   };
 }
 

@@ -98,6 +98,7 @@ export const StoredSettings = z.object({
   groupOpensAs: AppSettings.shape.groupOpensAs.default(DEFAULT_APP_SETTINGS.groupOpensAs),
   runParallel: AppSettings.shape.runParallel.default(DEFAULT_APP_SETTINGS.runParallel),
   runTimeoutSeconds: AppSettings.shape.runTimeoutSeconds.default(DEFAULT_APP_SETTINGS.runTimeoutSeconds),
+  agents: AppSettings.shape.agents.default(DEFAULT_APP_SETTINGS.agents),
 });
 
 export const Layout = z.object({

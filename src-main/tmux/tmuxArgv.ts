@@ -36,6 +36,18 @@ export const SESSION_OPTIONS = {
   judgedDeath: '@muxdeck_judged',
   /** When a dropped session connected again (ms), for the status's "reconnected". */
   reconnectedAt: '@muxdeck_reconnected_at',
+  /** "agent" when an AI agent opened the session through `muxdeck mcp` (absent: the human's). */
+  owner: '@muxdeck_owner',
+  /** The agent's MCP client name (from its initialize request), for the tab's badge. */
+  agentClient: '@muxdeck_agent_client',
+  /** Which `muxdeck mcp` process owns the session: an agent sees only its own sessions. */
+  agentId: '@muxdeck_agent_id',
+  /** The name the agent gave the session (unique among its sessions). */
+  agentName: '@muxdeck_agent_name',
+  /** What the agent is doing now ("exec `uptime`"), for the line under the tab; unset when idle. */
+  agentActivity: '@muxdeck_agent_doing',
+  /** Set to "1" by the app's "Share with agents": the human lets agents see and type into this session. */
+  sharedWithAgents: '@muxdeck_shared',
 } as const;
 
 export type SessionOptionKey = keyof typeof SESSION_OPTIONS;
@@ -259,4 +271,61 @@ export function windowIndexArgv(server: TmuxServerAddress, name: string): string
 export function listClientsArgv(server: TmuxServerAddress, session?: string): string[] {
   const target = session === undefined ? [] : ['-t', `=${session}`];
   return [...serverArgs(server), 'list-clients', ...target, '-F', '#{client_pid} #{client_control_mode}'];
+}
+
+/**
+ * Keys for a pane: each part either literal text (send-keys -l, nothing in it is read as a key name) or
+ * one key name tmux knows (Enter, C-c). Callers validate key names first. One tmux command per part,
+ * without the server address, for chainArgv.
+ */
+export function sendKeysCommands(
+  name: string,
+  parts: ReadonlyArray<{ literal: boolean; text: string }>,
+): string[][] {
+  return parts.map((part) => [
+    'send-keys',
+    '-t',
+    paneTarget(name),
+    ...(part.literal ? ['-l'] : []),
+    '--',
+    escapeTmuxArgument(part.text),
+  ]);
+}
+
+export function sendKeysArgv(
+  server: TmuxServerAddress,
+  name: string,
+  parts: ReadonlyArray<{ literal: boolean; text: string }>,
+): string[] {
+  return chainArgv(server, sendKeysCommands(name, parts));
+}
+
+/** The pane's output to a shell command (a capture, or back to the drain), as one command for chainArgv. */
+export function pipePaneCommand(name: string, shellCommand: string): string[] {
+  return ['pipe-pane', '-t', paneTarget(name), shellCommand];
+}
+
+/** Sets (or with undefined, unsets) one of Muxdeck's session options, as one command for chainArgv. */
+export function setOptionCommand(name: string, key: SessionOptionKey, value: string | undefined): string[] {
+  const option = SESSION_OPTIONS[key];
+  return value === undefined
+    ? ['set-option', '-u', '-t', paneTarget(name), option]
+    : ['set-option', '-t', paneTarget(name), option, encodeOptionValue(value)];
+}
+
+/** Several commands in one tmux process, applied in order: each tmux start costs milliseconds. */
+export function chainArgv(server: TmuxServerAddress, commands: ReadonlyArray<readonly string[]>): string[] {
+  const argv = [...serverArgs(server)];
+  commands.forEach((command, index) => {
+    if (index > 0) argv.push(';');
+    argv.push(...command);
+  });
+  return argv;
+}
+
+/** What a snapshot needs besides the text: cursor, dead pane, alternate screen (full-screen programs). */
+export const PANE_STATE_FORMAT = '#{cursor_x} #{cursor_y} #{pane_dead} #{alternate_on} #{pane_height}';
+
+export function paneStateArgv(server: TmuxServerAddress, name: string): string[] {
+  return [...serverArgs(server), 'display-message', '-p', '-t', paneTarget(name), PANE_STATE_FORMAT];
 }

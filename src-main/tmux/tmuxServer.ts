@@ -8,7 +8,10 @@ import {
   replaceWindowArgv,
   windowIndexArgv,
   takeBufferArgv,
+  chainArgv,
   listSessionsArgv,
+  paneStateArgv,
+  sendKeysArgv,
   newSessionArgv,
   pipePaneArgv,
   respawnPaneArgv,
@@ -163,6 +166,39 @@ export class TmuxServer {
       .map((line) => line.trim().split(' '))
       .filter(([pid]) => pid !== undefined && /^\d+$/.test(pid))
       .map(([pid, control]) => ({ pid: Number(pid), control: control === '1' }));
+  }
+
+  /** Types into the session's pane: literal text and validated key names (sendKeysArgv). */
+  async sendKeys(name: string, parts: ReadonlyArray<{ literal: boolean; text: string }>): Promise<void> {
+    if (parts.length === 0) return;
+    await this.exec(sendKeysArgv(this.deps.address, name, parts), { allowNoServer: false });
+  }
+
+  /** Several commands (tmuxArgv's *Command builders) in one tmux call, in order. */
+  async chain(commands: ReadonlyArray<readonly string[]>): Promise<void> {
+    if (commands.length === 0) return;
+    await this.exec(chainArgv(this.deps.address, commands), { allowNoServer: false });
+  }
+
+  /** Cursor, dead pane, alternate screen and height of the session's pane; undefined when there is no such session. */
+  async paneState(
+    name: string,
+  ): Promise<
+    { cursorX: number; cursorY: number; dead: boolean; alternate: boolean; height: number } | undefined
+  > {
+    const out = await this.exec(paneStateArgv(this.deps.address, name), { allowNoServer: true });
+    if (out === undefined) return undefined;
+    const [x, y, dead, alternate, height] = out
+      .trim()
+      .split(' ')
+      .map((v) => Number.parseInt(v, 10));
+    return {
+      cursorX: x ?? 0,
+      cursorY: y ?? 0,
+      dead: dead === 1,
+      alternate: alternate === 1,
+      height: height ?? 0,
+    };
   }
 
   /** Returns false when the session did not exist. */
