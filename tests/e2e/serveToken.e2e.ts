@@ -99,6 +99,8 @@ test('a server on another loopback port gets no token after the browser used Mux
     // The browser holds no cookie for 127.0.0.1 at all: there is nothing to hand to another port.
     expect(await context.cookies()).toEqual([]);
   } finally {
+    // The browser keeps its connections alive; close() alone would wait for them forever.
+    rogue.server.closeAllConnections();
     await new Promise<void>((resolve) => rogue.server.close(() => resolve()));
   }
 });
