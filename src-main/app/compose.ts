@@ -53,6 +53,7 @@ import { absentTmuxRunner } from '../platform/absentTmuxRunner';
 import { isExecutableFile } from '../platform/nodeExecutableCheck';
 import { planPlatformTools, type PlatformTools } from '../platform/platformTools';
 import { appDiagnosis } from '../doctor/appDiagnosis';
+import { FirstConnectionWatch } from '../sessions/firstConnection';
 
 export interface ComposeOptions {
   home: string;
@@ -346,7 +347,11 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     }),
   });
 
+  // Recent holds hosts the user got onto: recorded when a session opened here first connects.
+  const firstConnections = new FirstConnectionWatch((hostId) => void tree.recordConnected(hostId));
+  const stopFirstConnections = sessions.onDidChange((list) => firstConnections.observe(list));
   const api = createApiHandlers({
+    sessionOpened: (session) => firstConnections.opened(session),
     catalog,
     sessions,
     terminals,
@@ -422,6 +427,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     settings: () => settings.get(),
     dispose() {
       unsubscribe();
+      stopFirstConnections();
       stopTreeEvents();
       stopStoreNotices();
       runs.dispose();
