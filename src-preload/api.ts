@@ -1123,6 +1123,8 @@ const appSettingFields = {
     .max(600, 'from 1 to 600 seconds'),
   /** Keep a pane whose remote command finished (user typed exit) instead of closing its tab. */
   keepClosedPanes: z.boolean(),
+  /** Ask before × or Ctrl+Shift+W ends a session that is connected (its shell and what runs in it). */
+  confirmCloseConnected: z.boolean(),
   /** A session log stops growing at this size. */
   logSizeCapMb: z
     .number()
@@ -1159,6 +1161,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   reconnectAttempts: 3,
   connectTimeoutSeconds: 20,
   keepClosedPanes: false,
+  confirmCloseConnected: true,
   logSizeCapMb: 50,
   terminal: {},
   autoUpdate: true,

@@ -55,6 +55,9 @@ import { absentTmuxRunner } from '../platform/absentTmuxRunner';
 import { isExecutableFile } from '../platform/nodeExecutableCheck';
 import { planPlatformTools, type PlatformTools } from '../platform/platformTools';
 import { appDiagnosis } from '../doctor/appDiagnosis';
+import { FirstConnectionWatch } from '../sessions/firstConnection';
+import { watchPaths } from '../sources/pathWatcher';
+import { watchSshConfig } from '../sources/sshConfigWatcher';
 
 export interface ComposeOptions {
   home: string;
@@ -283,6 +286,13 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     env,
     settings: tree,
     connectTimeoutSeconds: () => settings.get().connectTimeoutSeconds,
+    // A rename shows on the open panes and tabs too, not only in the tree.
+    currentLabels: async (hostIds) => {
+      const found = await catalog.findMany(hostIds);
+      return new Map(
+        [...found].map(([id, { host, source }]) => [id, tree.effectiveSettings(host, source.kind).label]),
+      );
+    },
     tmuxAvailable: tools.tmuxPath !== undefined,
     shareConnections: tools.connectionSharing,
     sessionEnvironment: (sessionId) => ({ MUXDECK_SESSION: sessionId }),
@@ -368,7 +378,11 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     }),
   });
 
+  // Recent holds hosts the user got onto: recorded when a session opened here first connects.
+  const firstConnections = new FirstConnectionWatch((hostId) => void tree.recordConnected(hostId));
+  const stopFirstConnections = sessions.onDidChange((list) => firstConnections.observe(list));
   const api = createApiHandlers({
+    sessionOpened: (session) => firstConnections.opened(session),
     sessions,
     terminals,
     tree,
@@ -402,9 +416,11 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
   const unsubscribe = sessions.onDidChange((list) =>
     router.broadcast({ event: 'sessions:changed', payload: { sessions: list } }),
   );
-  const stopTreeEvents = tree.onDidChange((change) =>
-    router.broadcast({ event: 'tree:changed', payload: change }),
-  );
+  const stopTreeEvents = tree.onDidChange((change) => {
+    router.broadcast({ event: 'tree:changed', payload: change });
+    // A rename: the sessions of the host carry its new name (SessionService.currentLabels).
+    void sessions.announce().catch(() => undefined);
+  });
   const stopSettingsEvents = settings.onDidChange((payload) =>
     router.broadcast({ event: 'settings:changed', payload }),
   );
@@ -412,6 +428,19 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     router.broadcast({ event: 'store:notice', payload: notice }),
   );
   const stopSourceEvents = sources.broadcast(router);
+  // The ssh config is a source too, read live: a Host added to it (or to a file it Includes) reaches
+  // the tree without ⋯ → Reload hosts, through the same event that reloads the tree for a synced source.
+  const stopSshConfigWatch = watchSshConfig({
+    file: sshConfig.file,
+    home: userHome,
+    files,
+    watch: watchPaths,
+    onChange: () =>
+      router.broadcast({
+        event: 'sources:changed',
+        payload: { sources: sources.list(), hostsChanged: true },
+      }),
+  });
 
   // Event-driven: a pane died, or a master connection came or went. The sweep only backs them up, but
   // tmux's pane-died hook is occasionally not run (seen under load), so it bounds how long a missed
@@ -444,10 +473,12 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     agentEdges: { tmux, catalog, tree, readStore: () => store.read(), runs, runTargets, env },
     dispose() {
       unsubscribe();
+      stopFirstConnections();
       stopTreeEvents();
       stopStoreNotices();
       runs.dispose();
       stopSourceEvents();
+      stopSshConfigWatch();
       sources.dispose();
       stopSettingsEvents();
       clearInterval(sweep);

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { RequestResult } from '../../src-preload/api';
+import type { RequestResult, SessionInfo } from '../../src-preload/api';
 import { ApiError } from '../common/apiError';
 import type { SessionService } from '../sessions/sessionService';
 import type { SettingsService } from '../settings/settingsService';
@@ -28,6 +28,8 @@ export interface ApiServices {
   appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
   /** Help → Diagnose: the checks of `muxdeck doctor` (doctor/appDiagnosis.ts). */
   diagnose: () => Promise<RequestResult<'app:diagnose'>>;
+  /** A session was opened; its host goes into Recent once it connects (sessions/firstConnection.ts). */
+  sessionOpened?: (session: SessionInfo) => void;
 }
 
 /** Binds each contract channel to the service that answers it. */
@@ -53,7 +55,7 @@ export function createApiHandlers(services: ApiServices): {
     'sessions:list': () => sessions.list(),
     'sessions:open': async ({ hostId, cols, rows }) => {
       const session = await sessions.open(hostId, { cols, rows });
-      void services.tree.recordConnected(hostId);
+      services.sessionOpened?.(session);
       return session;
     },
     'sessions:close': async ({ sessionId }) => ({ closed: await sessions.close(sessionId) }),

@@ -9,8 +9,11 @@ export interface RunInvocation {
   hostOptions?: SshHostOptions;
   /** Connection sharing options Muxdeck builds; never inventory data. */
   muxdeckOptions?: readonly string[];
-  /** Seconds ssh may spend connecting, so a black-holed host fails as unreachable, not as a time-out. */
-  connectTimeoutSeconds: number;
+  /**
+   * Seconds ssh may spend connecting, so a black-holed host fails as unreachable, not as a time-out.
+   * Absent when the user's ssh config sets its own ConnectTimeout: theirs applies, not ours.
+   */
+  connectTimeoutSeconds?: number;
   /** The user's command, handed to the remote shell as one string (that is what they asked for). */
   command: string;
 }
@@ -25,15 +28,9 @@ export function buildRunArgv(invocation: RunInvocation): string[] {
   if (invocation.configFile) argv.push('-F', invocation.configFile);
   argv.push(...sshHostOptionArgs(invocation.hostOptions ?? {}));
   argv.push(...(invocation.muxdeckOptions ?? []));
-  argv.push(
-    '-T',
-    '-o',
-    'BatchMode=yes',
-    '-o',
-    `ConnectTimeout=${Math.max(1, Math.floor(invocation.connectTimeoutSeconds))}`,
-    '--',
-    invocation.destination,
-    invocation.command,
-  );
+  argv.push('-T', '-o', 'BatchMode=yes');
+  if (invocation.connectTimeoutSeconds !== undefined)
+    argv.push('-o', `ConnectTimeout=${Math.max(1, Math.floor(invocation.connectTimeoutSeconds))}`);
+  argv.push('--', invocation.destination, invocation.command);
   return argv;
 }

@@ -3,9 +3,12 @@ import type { CommandRunner } from '../ports';
 import type { ConnectionSharing } from '../ssh/connectionSharing';
 import { hostNameProblem } from '../ssh/hostNameValidation';
 import { sshHostOptionArgs } from '../ssh/sshHostOptions';
-import { resolveSshTarget } from '../ssh/sshTarget';
+import { resolveSshTarget, type SshTarget } from '../ssh/sshTarget';
 import type { EffectiveSettingsProvider } from '../tree/effectiveSettings';
 import { buildRunArgv } from './runArgv';
+
+/** Muxdeck's connect time-out for a run when ssh -G says the user's config sets none. */
+export const DEFAULT_RUN_CONNECT_TIMEOUT_SECONDS = 15;
 
 /** A host of a run as the grid names it, and why it cannot be run on, if it cannot. */
 export interface RunTarget {
@@ -81,14 +84,25 @@ export async function resolveRunTargets(
       hostId,
       label,
       argv: async (command, timeoutSeconds) => {
-        const muxdeckOptions = await sharedConnectionOptions(deps, destination, before);
+        const target = await resolveSshTarget({
+          runner: deps.runner,
+          sshPath: deps.ssh.sshPath,
+          options: before,
+          destination,
+          env: deps.env,
+        });
+        const muxdeckOptions = await sharedConnectionOptions(deps, destination, before, target);
+        // The user's ConnectTimeout (config or host settings, as ssh -G resolves it) is theirs to keep.
+        const ownTimeout = target?.connectTimeoutSeconds !== undefined;
         return buildRunArgv({
           sshPath: deps.ssh.sshPath,
           ...(deps.ssh.configFlag ? { configFile: deps.ssh.configFlag } : {}),
           destination,
           hostOptions,
           muxdeckOptions,
-          connectTimeoutSeconds: Math.min(timeoutSeconds, 15),
+          ...(ownTimeout
+            ? {}
+            : { connectTimeoutSeconds: Math.min(timeoutSeconds, DEFAULT_RUN_CONNECT_TIMEOUT_SECONDS) }),
           command,
         });
       },
@@ -101,16 +115,9 @@ async function sharedConnectionOptions(
   deps: RunTargetDeps,
   destination: string,
   before: readonly string[],
+  target: SshTarget | undefined,
 ): Promise<string[]> {
-  if (!deps.sharing) return [];
-  const target = await resolveSshTarget({
-    runner: deps.runner,
-    sshPath: deps.ssh.sshPath,
-    options: before,
-    destination,
-    env: deps.env,
-  });
-  if (!target) return [];
+  if (!deps.sharing || !target) return [];
   const controlPath = deps.sharing.controlPathFor(destination, target);
   await deps.sharing.ensureUsable(controlPath, destination, before);
   return deps.sharing.sshOptions(controlPath);

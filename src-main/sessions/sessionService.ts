@@ -66,6 +66,11 @@ export class SessionService {
       settings?: EffectiveSettingsProvider;
       /** Settings → connect deadline (seconds), read at each open. */
       connectTimeoutSeconds?: () => number;
+      /**
+       * The hosts' names as the tree shows them now (a rename after the session opened), by host id;
+       * a host no source lists any more keeps the name its session was opened with.
+       */
+      currentLabels?: (hostIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
     },
   ) {}
 
@@ -74,7 +79,15 @@ export class SessionService {
   }
 
   async list(): Promise<SessionInfo[]> {
-    return (await Promise.all(this.backends.map((backend) => backend.list()))).flat();
+    const sessions = (await Promise.all(this.backends.map((backend) => backend.list()))).flat();
+    if (!this.deps.currentLabels || sessions.length === 0) return sessions;
+    const labels = await this.deps
+      .currentLabels([...new Set(sessions.map((s) => s.hostId))])
+      .catch(() => new Map<string, string>());
+    return sessions.map((session) => {
+      const label = labels.get(session.hostId);
+      return label === undefined || label === session.label ? session : { ...session, label };
+    });
   }
 
   async find(sessionId: string): Promise<SessionInfo | undefined> {

@@ -92,6 +92,9 @@ export const StoredSettings = z.object({
     DEFAULT_APP_SETTINGS.connectTimeoutSeconds,
   ),
   keepClosedPanes: AppSettings.shape.keepClosedPanes.default(DEFAULT_APP_SETTINGS.keepClosedPanes),
+  confirmCloseConnected: AppSettings.shape.confirmCloseConnected.default(
+    DEFAULT_APP_SETTINGS.confirmCloseConnected,
+  ),
   logSizeCapMb: AppSettings.shape.logSizeCapMb.default(DEFAULT_APP_SETTINGS.logSizeCapMb),
   terminal: AppSettings.shape.terminal.default({}),
   autoUpdate: AppSettings.shape.autoUpdate.default(DEFAULT_APP_SETTINGS.autoUpdate),

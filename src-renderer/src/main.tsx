@@ -26,16 +26,23 @@ import { createRunStore } from './stores/run/runStore';
 import { createRunCommands, followRuns } from './run/runCommands';
 import { downloadText } from './run/download';
 import { createSourcesStore, startSources } from './sources/sourcesStore';
+import { askToClose, createCloseQuestionStore } from './stores/closeQuestion';
 
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
 const sizeHint = new TerminalSizeHint(ESTIMATED_CELL);
 const settings = createAppSettingsStore(client);
+const closeQuestion = createCloseQuestionStore();
 const commands = createCommands(
   client,
   store,
   sizeHint,
   () => settings.getState().settings?.groupOpensAs ?? 'grid',
+  // Ask until the settings are known: the default is to ask.
+  (labels) =>
+    settings.getState().settings?.confirmCloseConnected === false
+      ? Promise.resolve(true)
+      : askToClose(closeQuestion, labels),
 );
 const treeStore = createTreeStore();
 const clipboard = { writeText: (text: string) => navigator.clipboard.writeText(text) };
@@ -71,6 +78,7 @@ const services: AppServices = {
   sources: sourcesStore,
   terminal: createTerminalServices(window, terminalStorage),
   settings,
+  closeQuestion,
 };
 
 const root = document.getElementById('root');

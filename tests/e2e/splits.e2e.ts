@@ -129,6 +129,11 @@ test('splits, resizes, moves focus, maximises, pops out, merges a dragged tab, r
   // Ctrl+Shift+W closes the focused pane only (the merged one has the focus).
   await terminals(page, TWO).click();
   await page.keyboard.press('Control+Shift+W');
+  // Its shell is connected: Muxdeck asks before ending it (issue 13).
+  await page
+    .getByRole('dialog', { name: `Close ${TWO}?` })
+    .getByRole('button', { name: 'Close' })
+    .click();
   await expect(terminals(page, TWO)).toHaveCount(0);
   await expect(tab(page, `${ONE} +1`)).toBeVisible();
 
@@ -165,6 +170,10 @@ test('splits, resizes, moves focus, maximises, pops out, merges a dragged tab, r
 
   // Middle click closes a tab (and its session): the duplicate, now first.
   await page.getByRole('tab').nth(0).click({ button: 'middle' });
+  await page
+    .getByRole('dialog', { name: /^Close .+\?$/ })
+    .getByRole('button', { name: 'Close' })
+    .click();
   await expect(page.getByRole('tab')).toHaveCount(2);
 
   // The divider between the two stacked panes moves with the arrow keys too.

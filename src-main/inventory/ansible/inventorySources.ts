@@ -46,6 +46,12 @@ export interface ParsedSources {
 /** inventory/manager.py IGNORED: hidden entries, vars dirs, and INVENTORY_IGNORE_EXTS of 2.14. */
 const IGNORED_ENTRY =
   /^\.|^host_vars$|^group_vars$|^vars_plugins$|\.pyc$|\.pyo$|\.swp$|\.bak$|~$|\.rpm$|\.md$|\.txt$|\.rst$|\.orig$|\.ini$|\.cfg$|\.retry$/;
+/**
+ * Ignored extensions a user may well have put an inventory in (`hosts.ini`): ansible skips them in a
+ * directory with no word of which (it only says the directory could not be parsed), so these are named.
+ * Documents, packages and editor leftovers are skipped silently, as there is nothing to learn from them.
+ */
+const SKIPPED_INVENTORY_LIKE = /\.(ini|cfg|txt)$/;
 const YAML_EXTENSIONS = new Set(['', '.yaml', '.yml', '.json']);
 /** Nested inventory directories; deeper is a symlink loop in practice. */
 const MAX_DIRECTORY_DEPTH = 24;
@@ -95,7 +101,10 @@ class SourceReader {
         return;
       }
       for (const name of sortPythonStrings(await this.files.listDir(path))) {
-        if (IGNORED_ENTRY.test(name)) continue;
+        if (IGNORED_ENTRY.test(name)) {
+          if (!name.startsWith('.')) this.noteSkipped(join(path, name));
+          continue;
+        }
         const entry = join(path, name);
         await this.readPath(entry, await this.files.stat(entry), depth + 1);
       }
@@ -108,6 +117,18 @@ class SourceReader {
         info.kind === 'missing' ? 'no such file or directory' : 'not a regular file',
       );
     }
+  }
+
+  /** A file ansible would skip inside a directory and that may hold hosts: say so, and what to do. */
+  private noteSkipped(path: string): void {
+    const extension = SKIPPED_INVENTORY_LIKE.exec(path)?.[1];
+    if (extension === undefined) return;
+    this.problem(
+      'warning',
+      path,
+      `skipped: ansible ignores *.${extension} files inside an inventory directory (INVENTORY_IGNORE_EXTS); ` +
+        'add this file to the paths itself, or rename it without the extension (or to .yml for YAML)',
+    );
   }
 
   private async readFile(path: string, info: PathInfo): Promise<void> {

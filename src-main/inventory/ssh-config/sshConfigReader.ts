@@ -25,6 +25,8 @@ export async function readSshConfig(opts: {
   file: string;
   home: string;
   files: FileReader;
+  /** Filled with every Include pattern met (absolute), to watch where included files may appear. */
+  includes?: Set<string>;
 }): Promise<SshConfigBlock[]> {
   const blocks: SshConfigBlock[] = [{ kind: 'host', patterns: ['*'], options: [], file: opts.file, line: 0 }];
   await readInto(blocks, opts.file, opts, 0, new Set());
@@ -34,7 +36,7 @@ export async function readSshConfig(opts: {
 async function readInto(
   blocks: SshConfigBlock[],
   file: string,
-  ctx: { home: string; files: FileReader },
+  ctx: { home: string; files: FileReader; includes?: Set<string> },
   depth: number,
   stack: Set<string>,
 ): Promise<void> {
@@ -50,7 +52,9 @@ async function readInto(
       if (depth + 1 >= MAX_INCLUDE_DEPTH) continue;
       const current = blocks[blocks.length - 1];
       for (const pattern of parsed.args) {
-        for (const included of await globPaths(resolveIncludePath(pattern, ctx.home), ctx.files)) {
+        const resolved = resolveIncludePath(pattern, ctx.home);
+        ctx.includes?.add(resolved);
+        for (const included of await globPaths(resolved, ctx.files)) {
           if (stack.has(included)) continue;
           await readInto(blocks, included, ctx, depth + 1, stack).catch((error: unknown) => {
             if (!isMissingFile(error)) throw error;

@@ -10,6 +10,7 @@ import type { RunServices } from '../run/runServices';
 import type { TreeServices } from '../tree/treeServices';
 import type { SourcesStore } from '../sources/sourcesStore';
 import type { AppSettingsStore } from '../settings/appSettingsStore';
+import type { CloseQuestionStore } from '../stores/closeQuestion';
 import type { AppCommands } from './commands';
 
 /** Everything components need that is not React state: built once in main.tsx. */
@@ -33,6 +34,8 @@ export interface AppServices {
   sources: SourcesStore;
   /** App-wide settings (sessions, logs, terminal) as the main process keeps them. */
   settings: AppSettingsStore;
+  /** "Close web1? It is connected": the question × and Ctrl+Shift+W ask (CloseConfirmDialog). */
+  closeQuestion: CloseQuestionStore;
 }
 
 const ServicesContext = createContext<AppServices | null>(null);

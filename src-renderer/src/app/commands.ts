@@ -14,16 +14,22 @@ import {
   type Workspace,
 } from '../stores/workspace/workspace.logic';
 import type { TerminalSizeHint } from '../terminal/terminalSize';
+import { connectedSessions } from '../stores/closeQuestion';
 import { errorMessage } from './errorMessage';
 
 /** What the UI asks of Muxdeck. Failures become notices the user can read; nothing here throws. */
 export interface AppCommands {
   openHost(hostId: string): Promise<void>;
+  /** Ends a session as it is, without asking (its program exited, or the user already said yes). */
   closeSession(sessionId: string): Promise<void>;
-  /** Ctrl+Shift+W: the focused pane (its tab goes with its last pane). */
+  /** A pane's ×: asks first when its session is connected. */
+  closePane(sessionId: string): Promise<void>;
+  /** Ctrl+Shift+W: the focused pane (its tab goes with its last pane); asks first when it is connected. */
   closeActiveTab(): Promise<void>;
-  /** Every session of a tab. */
+  /** Every session of a tab; asks first when any is connected. */
   closeTab(tabId: string): Promise<void>;
+  /** Every session of these tabs ("Close other tabs", a group's "Close"), with one question for all. */
+  closeTabs(tabIds: readonly string[]): Promise<void>;
   /** A new session to the focused pane's host, split beside it (Ctrl+Shift+D right, Ctrl+Shift+E down). */
   splitFocused(direction: SplitDirection): Promise<void>;
   /** A new session to the same host as the tab's focused pane, in a new tab right after it (Ctrl+Shift+T). */
@@ -43,6 +49,8 @@ export function createCommands(
   sizeHint: TerminalSizeHint,
   /** The "open selection as group" setting; grid until settings are known. */
   groupOpensAs: () => 'grid' | 'tabs' = () => 'grid',
+  /** Asks whether to end connected sessions (their labels); true closes. Never asked for others. */
+  confirmClose: (labels: readonly string[]) => Promise<boolean> = () => Promise.resolve(true),
 ): AppCommands {
   const state = () => store.getState();
   const labelOf = (hostId: string) => findHost(state().hosts, hostId)?.label ?? hostId;
@@ -90,19 +98,31 @@ export function createCommands(
     }
   }
 
-  async function closeActiveTab(): Promise<void> {
-    const sessionId = focusedSession(state().workspace);
-    if (sessionId !== null) await closeSession(sessionId);
+  /** True when none of these sessions is connected, or the user said to close them anyway. */
+  async function mayClose(sessionIds: readonly string[]): Promise<boolean> {
+    const live = connectedSessions(state().sessions, sessionIds);
+    return live.length === 0 || (await confirmClose(live.map((session) => session.label)));
   }
 
-  async function closeTab(tabId: string): Promise<void> {
-    const tab = state().workspace.tabs.find((candidate) => candidate.id === tabId);
-    if (!tab) return;
-    const sessions = panesOf(tab.root);
-    // The tab goes at once; its sessions end behind it.
-    state().changeWorkspace((ws) => removeTab(ws, tabId));
+  async function closePane(sessionId: string): Promise<void> {
+    if (await mayClose([sessionId])) await closeSession(sessionId);
+  }
+
+  async function closeActiveTab(): Promise<void> {
+    const sessionId = focusedSession(state().workspace);
+    if (sessionId !== null) await closePane(sessionId);
+  }
+
+  async function closeTabs(tabIds: readonly string[]): Promise<void> {
+    const tabs = state().workspace.tabs.filter((candidate) => tabIds.includes(candidate.id));
+    const sessions = tabs.flatMap((tab) => panesOf(tab.root));
+    if (tabs.length === 0 || !(await mayClose(sessions))) return;
+    // The tabs go at once; their sessions end behind them.
+    state().changeWorkspace((ws) => tabs.reduce((current, tab) => removeTab(current, tab.id), ws));
     await Promise.all(sessions.map((id) => closeSession(id)));
   }
+
+  const closeTab = (tabId: string): Promise<void> => closeTabs([tabId]);
 
   const hostOfSession = (sessionId: string | null): string | undefined =>
     sessionId === null ? undefined : state().sessions.find((session) => session.id === sessionId)?.hostId;
@@ -189,8 +209,10 @@ export function createCommands(
   return {
     openHost,
     closeSession,
+    closePane,
     closeActiveTab,
     closeTab,
+    closeTabs,
     splitFocused,
     duplicateTab,
     connectInSplit,

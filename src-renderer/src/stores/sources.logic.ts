@@ -5,19 +5,37 @@ import {
   type SourceInfo,
 } from '../../../src-preload/api';
 
-/** The top bar's sync indicator: "2 sources ok", "syncing 1 of 3", "1 stale of 2", "no sources". */
+/**
+ * The top bar's sync indicator: "2 sources ok", "syncing 1 of 3", "1 stale of 2", "no sources", and
+ * "1 source ok · 1 warning" when a sync skipped something (a hosts.ini in a directory): "ok" alone
+ * would hide why a source has fewer hosts than expected. warnings names each, for the tooltip.
+ */
 export function syncSummary(sources: readonly SourceInfo[]): {
   text: string;
   tone: 'ok' | 'busy' | 'warn' | 'idle';
+  warnings: string[];
 } {
   const enabled = sources.filter((s) => s.enabled);
-  if (enabled.length === 0) return { text: 'no sources', tone: 'idle' };
+  const warnings = enabled.flatMap((s) => s.warnings.map((warning) => `${s.label}: ${warning}`));
+  if (enabled.length === 0) return { text: 'no sources', tone: 'idle', warnings };
   const syncing = enabled.filter((s) => s.state === 'syncing' || s.state === 'pending').length;
   const failing = enabled.filter((s) => s.state === 'stale' || s.state === 'error').length;
   const plural = (n: number) => `${n} source${n === 1 ? '' : 's'}`;
-  if (syncing > 0) return { text: `syncing ${syncing} of ${enabled.length}`, tone: 'busy' };
-  if (failing > 0) return { text: `${failing} of ${plural(enabled.length)} stale`, tone: 'warn' };
-  return { text: `${plural(enabled.length)} ok`, tone: 'ok' };
+  if (syncing > 0) return { text: `syncing ${syncing} of ${enabled.length}`, tone: 'busy', warnings };
+  if (failing > 0) return { text: `${failing} of ${plural(enabled.length)} stale`, tone: 'warn', warnings };
+  if (warnings.length > 0) {
+    return {
+      text: `${plural(enabled.length)} ok · ${warningCount(warnings.length)}`,
+      tone: 'warn',
+      warnings,
+    };
+  }
+  return { text: `${plural(enabled.length)} ok`, tone: 'ok', warnings };
+}
+
+/** "1 warning", "3 warnings". */
+export function warningCount(count: number): string {
+  return `${count} warning${count === 1 ? '' : 's'}`;
 }
 
 /** The form's fields as text, one per input; converted to a SourceDraft on save. */

@@ -1,4 +1,9 @@
-import { TreeExportDocument, type RequestResult, type TreeMutation } from '../../../src-preload/api';
+import {
+  TreeExportDocument,
+  type RequestResult,
+  type SessionInfo,
+  type TreeMutation,
+} from '../../../src-preload/api';
 import type { AppCommands } from '../app/commands';
 import { errorMessage } from '../app/errorMessage';
 import type { MuxdeckClient } from '../bridge/client';
@@ -215,7 +220,8 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
       `${labels(manual)} will be deleted with ${manual.length === 1 ? 'its' : 'their'} settings and notes.` +
         (synced.length > 0
           ? ` ${labels(synced)} only leave${synced.length === 1 ? 's' : ''} the folder.`
-          : ''),
+          : '') +
+        openSessionsNote(deps.app.getState().sessions, manual),
       'Delete',
       mutations,
     );
@@ -445,4 +451,20 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
     importTree,
     importSshConfig,
   };
+}
+
+/**
+ * Deleting a host leaves its open sessions running (they are tmux sessions of their own): the question
+ * says so, so nobody believes the shell went with the host or is surprised to find it still there.
+ */
+export function openSessionsNote(sessions: readonly SessionInfo[], hostIds: readonly string[]): string {
+  const wanted = new Set(hostIds);
+  const open = sessions.filter((session) => wanted.has(session.hostId) && session.state === 'running');
+  if (open.length === 0) return '';
+  const connected = open.filter((session) => session.status === 'connected').length;
+  const what =
+    open.length === 1
+      ? `1 session to it is open${connected === 1 ? ' and connected' : ''}`
+      : `${open.length} sessions to ${wanted.size === 1 ? 'it' : 'them'} are open${connected > 0 ? ` (${connected} connected)` : ''}`;
+  return ` ${what}: ${open.length === 1 ? 'it stays' : 'they stay'} open until you close ${open.length === 1 ? 'it' : 'them'}.`;
 }

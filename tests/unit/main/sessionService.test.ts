@@ -182,6 +182,30 @@ describe('session service', () => {
     ]);
   });
 
+  it("shows a session under its host's current name (a rename after it opened); a vanished host keeps its own", async () => {
+    const listing = () => ({
+      stdout: [
+        tmuxListLine({ name: 'mx-1', options: { hostId: 'ssh-config:a', label: 'a' } }),
+        tmuxListLine({ name: 'mx-2', options: { hostId: 'ssh-config:gone', label: 'gone' } }),
+      ].join('\n'),
+    });
+    const asked: string[][] = [];
+    const renamed = serviceFor('', listing, {
+      currentLabels: async (hostIds) => {
+        asked.push([...hostIds]);
+        return new Map([['ssh-config:a', 'frontend']]);
+      },
+    });
+    expect((await renamed.sessions.list()).map((s) => [s.id, s.label])).toEqual([
+      ['mx-1', 'frontend'],
+      ['mx-2', 'gone'],
+    ]);
+    expect(asked).toEqual([['ssh-config:a', 'ssh-config:gone']]);
+    // A failing lookup costs the new names, never the list.
+    const failing = serviceFor('', listing, { currentLabels: () => Promise.reject(new Error('store busy')) });
+    expect((await failing.sessions.list()).map((s) => s.label)).toEqual(['a', 'gone']);
+  });
+
   it("reports a tmux failure with tmux's own words", async () => {
     const { sessions } = serviceFor('Host a\n', (_f, args) =>
       args.includes('new-session') ? { code: 1, stderr: 'create window failed: fork failed' } : {},

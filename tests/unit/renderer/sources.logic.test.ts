@@ -35,13 +35,26 @@ const info = (fields: Partial<SourceInfo>): SourceInfo => ({
 
 describe('sources page logic', () => {
   it('summarises the sources for the top bar', () => {
-    expect(syncSummary([])).toEqual({ text: 'no sources', tone: 'idle' });
+    expect(syncSummary([])).toEqual({ text: 'no sources', tone: 'idle', warnings: [] });
     expect(syncSummary([info({}), info({ id: 's2' })]).text).toBe('2 sources ok');
     expect(syncSummary([info({}), info({ id: 's2', state: 'stale' })])).toEqual({
       text: '1 of 2 sources stale',
       tone: 'warn',
+      warnings: [],
     });
     expect(syncSummary([info({ state: 'syncing' })]).text).toBe('syncing 1 of 1');
+  });
+
+  it('says when an ok sync skipped something, and names what in the details', () => {
+    const skipped =
+      'warning: /inv/hosts.ini: skipped: ansible ignores *.ini files inside an inventory directory';
+    expect(
+      syncSummary([info({ label: 'lab', hostCount: 0, warnings: [skipped] }), info({ id: 's2' })]),
+    ).toEqual({
+      text: '2 sources ok · 1 warning',
+      tone: 'warn',
+      warnings: [`lab: ${skipped}`],
+    });
   });
 
   it('round-trips a NetBox source through the form, named filters apart from free-form ones', () => {

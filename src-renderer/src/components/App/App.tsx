@@ -11,6 +11,7 @@ import {
 import { panesOf } from '../../stores/workspace/layout.logic';
 import { activeTab, focusedSession, moveFocus } from '../../stores/workspace/workspace.logic';
 import { BroadcastBanner } from '../BroadcastBanner/BroadcastBanner';
+import { CloseConfirmDialog } from '../CloseConfirm/CloseConfirmDialog';
 import { ConnectionBanner } from '../ConnectionBanner/ConnectionBanner';
 import { HostTree, type HostTreeHandle } from '../HostTree/HostTree';
 import { Notices } from '../Notices/Notices';
@@ -107,6 +108,7 @@ export function App() {
         <Notices />
       </div>
       <PasteConfirmDialog />
+      <CloseConfirmDialog />
     </div>
   );
 }

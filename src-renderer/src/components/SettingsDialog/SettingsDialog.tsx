@@ -98,6 +98,15 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
                 />
                 Keep closed panes (a session that exits stays open with its last screen)
               </label>
+              <span />
+              <label className="terminal-settings-check">
+                <input
+                  type="checkbox"
+                  checked={settings.confirmCloseConnected}
+                  onChange={(event) => save({ confirmCloseConnected: event.target.checked })}
+                />
+                Ask before closing a connected session (× on a tab or pane, Ctrl+Shift+W)
+              </label>
               <label htmlFor="settings-group-opens-as">Open selection as group</label>
               <div>
                 <select

@@ -9,6 +9,7 @@ import {
   errorsOf,
   formOf,
   validateForm,
+  warningCount,
   type FieldErrors,
   type SourceForm,
 } from '../../stores/sources.logic';
@@ -146,6 +147,16 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
                   {source.error}
                 </p>
               ) : null}
+              {source.warnings.length > 0 ? (
+                <ul className="sources-warnings" aria-label={`Warnings of ${source.label}`}>
+                  {source.warnings.slice(0, SHOWN_WARNINGS).map((warning, index) => (
+                    <li key={index}>{warning.replace(/^warning: /, '')}</li>
+                  ))}
+                  {source.warnings.length > SHOWN_WARNINGS ? (
+                    <li>and {source.warnings.length - SHOWN_WARNINGS} more</li>
+                  ) : null}
+                </ul>
+              ) : null}
               {source.lastDiff ? (
                 <p className="sources-diff" aria-label={`Last changes in ${source.label}`}>
                   Last sync: {diffText(source)}
@@ -228,6 +239,9 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** Enough to see what went wrong; a source that warns about every host would fill the page. */
+const SHOWN_WARNINGS = 5;
+
 function timeOf(at: number | undefined): string {
   return at === undefined ? '' : new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
@@ -236,6 +250,7 @@ function timeOf(at: number | undefined): string {
 function statusText(source: SourceInfo): string {
   const hosts = `${source.hostCount} ${source.hostCount === 1 ? 'host' : 'hosts'}`;
   const synced = source.lastSyncAt ? ` · synced ${timeOf(source.lastSyncAt)}` : '';
+  const warned = source.warnings.length > 0 ? ` · ${warningCount(source.warnings.length)}` : '';
   switch (source.state) {
     case 'disabled':
       return 'Disabled';
@@ -244,7 +259,7 @@ function statusText(source: SourceInfo): string {
     case 'syncing':
       return `Syncing… · ${hosts}${synced}`;
     case 'ok':
-      return `OK · ${hosts}${synced}`;
+      return `OK · ${hosts}${warned}${synced}`;
     case 'stale':
       return `Stale · ${hosts} kept${source.lastSyncAt ? ` · last good ${timeOf(source.lastSyncAt)}` : ''}`;
     case 'error':

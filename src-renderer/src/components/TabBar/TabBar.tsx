@@ -152,9 +152,10 @@ export function TabBar() {
           notify: (message) => store.getState().notify(message),
         }),
       close: () => void commands.closeTab(tab.id),
-      closeOthers: () => {
-        for (const other of workspace.tabs) if (other.id !== tab.id) void commands.closeTab(other.id);
-      },
+      closeOthers: () =>
+        void commands.closeTabs(
+          workspace.tabs.filter((other) => other.id !== tab.id).map((other) => other.id),
+        ),
     };
     if (itemId.startsWith('move-to:')) {
       const groupId = itemId.slice('move-to:'.length);
@@ -187,10 +188,13 @@ export function TabBar() {
         runs.commands.openDialog([...hosts.keys()], [...hosts.values()]);
       },
       ungroup: () => actions.changeWorkspace((ws) => ungroup(ws, group.id)),
-      close: () => {
-        for (const tab of store.getState().workspace.tabs)
-          if (tab.groupId === group.id) void commands.closeTab(tab.id);
-      },
+      close: () =>
+        void commands.closeTabs(
+          store
+            .getState()
+            .workspace.tabs.filter((tab) => tab.groupId === group.id)
+            .map((tab) => tab.id),
+        ),
     };
     run[itemId]?.();
   };

@@ -240,7 +240,7 @@ export function TerminalPane(props: TerminalPaneProps) {
         onToggleBroadcast={props.onToggleBroadcast}
         onToggleMaximize={props.onToggleMaximize}
         onPopOut={props.onPopOut}
-        onClose={() => void commands.closeSession(sessionId)}
+        onClose={() => void commands.closePane(sessionId)}
       />
       <div role="region" aria-label={`Terminal ${label}`} className="terminal-region">
         <div

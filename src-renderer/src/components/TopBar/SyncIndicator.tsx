@@ -15,6 +15,7 @@ export function SyncIndicator() {
         type="button"
         className={`top-bar-sync is-${summary.tone}`}
         aria-label={`Sources: ${summary.text}`}
+        {...(summary.warnings.length > 0 ? { title: summary.warnings.join('\n') } : {})}
         onClick={() => store.getState().setDialogOpen(true)}
       >
         sync <span aria-hidden="true">⟳</span> {summary.text}

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../../../src-main/cli/cliContext';
 import { listAnsibleInventory } from '../../../../src-main/cli/inventoryAnsible';
@@ -45,6 +47,26 @@ describe('muxdeck inventory --ansible ... --list', () => {
       `muxdeck inventory: error: ${resolve(FIXTURES, 'docs-usa-southeast-ini-fails/02_docs_usa_southeast.ini')}:21: Section [usa:children] includes undefined group: northeast`,
     ]);
     expect(JSON.parse(out.join('\n'))).toHaveProperty('dbservers');
+  });
+
+  it('names on stderr the files ansible skips inside a directory, and why (a directory of hosts.ini)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mx-skip-'));
+    try {
+      await writeFile(join(dir, 'hosts.ini'), '[web]\nweb1 ansible_host=127.0.0.1\n');
+      await writeFile(join(dir, 'README.md'), '# notes\n');
+      await writeFile(join(dir, 'extra.yml'), 'all:\n  hosts:\n    db1:\n');
+      const { ctx, out, err } = context();
+      expect(await listAnsibleInventory([dir], ctx)).toBe(0);
+      expect(err).toEqual([
+        `muxdeck inventory: warning: ${join(dir, 'hosts.ini')}: skipped: ansible ignores *.ini files inside an inventory directory (INVENTORY_IGNORE_EXTS); add this file to the paths itself, or rename it without the extension (or to .yml for YAML)`,
+      ]);
+      // As ansible: the skipped file's hosts are not read; the rest of the directory is.
+      const listed = JSON.parse(out.join('\n')) as Record<string, unknown>;
+      expect(listed).toMatchObject({ ungrouped: { hosts: ['db1'] } });
+      expect(listed).not.toHaveProperty('web');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('skips inventory scripts unless MUXDECK_ANSIBLE_ALLOW_SCRIPTS=1, with a warning', async () => {
