@@ -494,10 +494,48 @@ export const HostOverlay = z.object({
 });
 export type HostOverlay = z.infer<typeof HostOverlay>;
 
+// --- jump hosts --- read the same way by both processes: the main process marks a host whose jump host
+// is itself (HostOverlayView.selfJump), the host form warns while the user types.
+
+/**
+ * The host ssh contacts first for a ProxyJump value ("[user@]host[:port][,next…]"): the first hop is
+ * resolved with its own config, so its own ProxyJump is the one that can lead back.
+ */
+export function firstJumpHost(proxyJump: string): string | undefined {
+  const first = proxyJump.split(',')[0]?.trim() ?? '';
+  const withoutUser = first.slice(first.lastIndexOf('@') + 1).replace(/^ssh:\/\//, '');
+  const host = withoutUser.startsWith('[')
+    ? withoutUser.slice(1, withoutUser.indexOf(']'))
+    : withoutUser.split(':')[0];
+  return host || undefined;
+}
+
+/** The names ssh could reach a host by: its name in the tree (an ssh config alias) and its address. */
+export interface JumpNames {
+  label: string;
+  address?: string | undefined;
+}
+
+/**
+ * Whether `jumpHost` makes the host jump through itself (e.g. `bastion` dragged into a folder whose jump
+ * host is `bastion`): ssh would connect to it in order to connect to it, and never get there.
+ */
+export function jumpsThroughItself(host: JumpNames, jumpHost: string | undefined): boolean {
+  const first = jumpHost ? firstJumpHost(jumpHost)?.toLowerCase() : undefined;
+  if (!first) return false;
+  return [host.label, host.address].some((name) => name !== undefined && name.toLowerCase() === first);
+}
+
+export function selfJumpMessage(jumpHost: string): string {
+  return `Jumps through itself: its jump host “${jumpHost}” is this host, so ssh would go through it to reach it and never connect. Give this host its own jump host (or “none”).`;
+}
+
 export const HostOverlayView = HostOverlay.extend({
   /** user and port as ssh will use them (own settings, source, folders), for display. */
   effectiveUser: z.string().optional(),
   effectivePort: z.number().int().optional(),
+  /** The effective jump host when it names the host itself (jumpsThroughItself): the tree marks it. */
+  selfJump: z.string().optional(),
 });
 export type HostOverlayView = z.infer<typeof HostOverlayView>;
 
@@ -645,6 +683,8 @@ export const SettingOrigin = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('folder'), folderId: FolderId, name: z.string() }),
   z.object({ kind: z.literal('source'), label: z.string() }),
   z.object({ kind: z.literal('default') }),
+  /** What `ssh -G` says the user's ssh config sets for the host (a `Host *` IdentityFile...), below every layer. */
+  z.object({ kind: z.literal('ssh-config') }),
 ]);
 export type SettingOrigin = z.infer<typeof SettingOrigin>;
 

@@ -1,4 +1,10 @@
-import type { Host, HostOverlayView, HostSourceKind, TreeOverlay } from '../../src-preload/api';
+import {
+  jumpsThroughItself,
+  type Host,
+  type HostOverlayView,
+  type HostSourceKind,
+  type TreeOverlay,
+} from '../../src-preload/api';
 import { ownRecord, ownValue } from '../common/ownRecord';
 import type { StoreData } from '../store/storeSchema';
 import { effectiveHost, folderMap } from './hostEffective.logic';
@@ -32,6 +38,9 @@ export function overlayView(data: StoreData, revision: number, listed: ListedHos
       ...overlay,
       ...(resolved.user ? { effectiveUser: resolved.user.value } : {}),
       ...(resolved.port ? { effectivePort: resolved.port.value } : {}),
+      ...(host && jumpsThroughItself(host, resolved.jumpHost?.value)
+        ? { selfJump: resolved.jumpHost?.value }
+        : {}),
     };
   }
   return {
