@@ -550,6 +550,24 @@ export type KnownHost = z.infer<typeof KnownHost>;
 export const RecentEntry = z.object({ hostId: TreeHostId, at: z.number().int() });
 export type RecentEntry = z.infer<typeof RecentEntry>;
 
+/**
+ * What the user laid on a folder a source makes (a NetBox site or role, an Ansible group, the ssh config's
+ * own branch): settings its hosts inherit and notes. Kept by the folder's key, so it survives re-syncs.
+ */
+export const SourceGroupOverlay = z.object({
+  settings: HostSettings,
+  notes: treeFields.notes.optional(),
+});
+export type SourceGroupOverlay = z.infer<typeof SourceGroupOverlay>;
+
+/** Folders inside a source are at most this deep (NetBox grouping by several fields, Ansible child groups). */
+export const MAX_SOURCE_GROUP_DEPTH = 32;
+
+/** A source folder's key: the source id and its path inside the source; the path [] is the source itself. */
+export function sourceGroupKey(sourceId: string, path: readonly string[]): string {
+  return JSON.stringify([sourceId, ...path]);
+}
+
 /** The overlay as the renderer sees it; hosts themselves come from the sources (tree:get). */
 export const TreeOverlay = z.object({
   revision: z.number().int().min(0),
@@ -561,6 +579,8 @@ export const TreeOverlay = z.object({
   known: z.record(RecordKey, KnownHost),
   /** Remembered expand/collapse choices by tree node id. */
   expanded: z.record(RecordKey, z.boolean()),
+  /** Settings and notes on source folders, by sourceGroupKey. */
+  sourceGroups: z.record(RecordKey, SourceGroupOverlay).optional(),
 });
 export type TreeOverlay = z.infer<typeof TreeOverlay>;
 
@@ -630,6 +650,16 @@ export const TreeMutation = z.discriminatedUnion('op', [
     .strict(),
   /** A new manual host with the same address, settings, tags and notes, next to the original. */
   z.object({ op: z.literal('host.duplicate'), hostId: TreeHostId }).strict(),
+  /** Settings and notes of a source's folder (path [] = the source's own branch); empty ones remove the entry. */
+  z
+    .object({
+      op: z.literal('sourceGroup.update'),
+      sourceId: z.string().min(1).max(1024),
+      path: z.array(z.string().max(1024)).max(MAX_SOURCE_GROUP_DEPTH),
+      settings: HostSettings,
+      notes: treeFields.notes,
+    })
+    .strict(),
   z
     .object({
       op: z.literal('host.move'),
@@ -685,6 +715,8 @@ export const SettingOrigin = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('default') }),
   /** What `ssh -G` says the user's ssh config sets for the host (a `Host *` IdentityFile...), below every layer. */
   z.object({ kind: z.literal('ssh-config') }),
+  /** A folder a source makes (a NetBox site, an Ansible group, the source's own branch). */
+  z.object({ kind: z.literal('source-folder'), name: z.string() }),
 ]);
 export type SettingOrigin = z.infer<typeof SettingOrigin>;
 

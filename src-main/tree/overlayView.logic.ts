@@ -51,6 +51,7 @@ export function overlayView(data: StoreData, revision: number, listed: ListedHos
     recent: tree.recent,
     known: tree.known,
     expanded: data.layout.expanded,
+    ...(tree.sourceGroups ? { sourceGroups: tree.sourceGroups } : {}),
   };
 }
 

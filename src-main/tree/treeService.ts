@@ -127,11 +127,14 @@ export class TreeService implements EffectiveSettingsProvider {
   async inherited(folderId: string | null, hostId?: string): Promise<InheritedSettings> {
     const listed = hostId ? await this.listed() : undefined;
     const host = hostId ? listed?.byId.get(hostId) : undefined;
+    const synced = host && host.sourceId !== MANUAL_SOURCE_ID ? host : undefined;
     const layers = hostLayers({
-      host: host && host.sourceId !== MANUAL_SOURCE_ID ? host : undefined,
+      host: synced,
       sourceLabel: host ? listed?.sourceLabels.get(host.sourceId) : undefined,
       folders: folderMap(this.data().tree),
       folderId,
+      sourceGroups: this.data().tree.sourceGroups,
+      groupsOf: synced,
     });
     const inherited = toInherited(resolveSettings(layers));
     return hostId ? this.withSshConfig(inherited, hostId) : inherited;

@@ -112,6 +112,8 @@ export function describeOrigin(origin: SettingOrigin): string {
       return 'Muxdeck’s default';
     case 'ssh-config':
       return 'the ssh config';
+    case 'source-folder':
+      return `source folder “${origin.name}”`;
   }
 }
 
