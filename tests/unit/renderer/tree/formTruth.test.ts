@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Host, SourceStatus } from '../../../../src-preload/api';
 import { jumpChoices, selfJumpWarning } from '../../../../src-renderer/src/stores/tree/jumpChoices.logic';
+import {
+  sourceFolderFormFrom,
+  sourceFolderMutations,
+  sourceFolderOf,
+} from '../../../../src-renderer/src/stores/tree/sourceFolderForm.logic';
 import { emptySettingsForm, fieldHint } from '../../../../src-renderer/src/stores/tree/settingsForm.logic';
 
 const host = (id: string, sourceId: string, fields: Partial<Host> = {}): Host => ({
@@ -55,5 +60,39 @@ describe('jump host choices', () => {
     expect(selfJumpWarning(names, 'gateway', 'bastion')).toBeUndefined();
     expect(selfJumpWarning(names, 'ops@bastion.example.com', undefined)).toMatch(/Jumps through itself/);
     expect(selfJumpWarning(names, '', undefined)).toBeUndefined();
+  });
+});
+
+describe("a source's folders in the tree", () => {
+  it('are named by their node id: the source branch and any group path', () => {
+    expect(sourceFolderOf('source:netbox')).toEqual({ sourceId: 'netbox', path: [] });
+    expect(sourceFolderOf('group:["netbox","site-a","router"]')).toEqual({
+      sourceId: 'netbox',
+      path: ['site-a', 'router'],
+    });
+    expect(sourceFolderOf('group:not json')).toBeUndefined();
+    expect(sourceFolderOf('folder:abc')).toBeUndefined();
+    const ref = { sourceId: 'netbox', path: ['site-a'] };
+    const overlay = {
+      revision: 1,
+      folders: [],
+      hosts: {},
+      favourites: [],
+      recent: [],
+      known: {},
+      expanded: {},
+      sourceGroups: { '["netbox","site-a"]': { settings: { jumpHost: 'jump-a' }, notes: 'DC 1' } },
+    };
+    const values = sourceFolderFormFrom(overlay, ref);
+    expect(values).toMatchObject({ jumpHost: 'jump-a', notes: 'DC 1' });
+    expect(sourceFolderMutations({ ...values, port: '2222' }, ref)).toEqual([
+      {
+        op: 'sourceGroup.update',
+        sourceId: 'netbox',
+        path: ['site-a'],
+        settings: { jumpHost: 'jump-a', port: 2222 },
+        notes: 'DC 1',
+      },
+    ]);
   });
 });
