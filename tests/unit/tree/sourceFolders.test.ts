@@ -75,6 +75,18 @@ describe("a source's folders carry settings like the user's own", () => {
     expect(again.tree.effectiveSettings(host, 'ssh-config').sshOptions.jumpHost).toBe('my-jump');
   });
 
+  it("marks a host the user never touched when its site's jump host is the host itself", async () => {
+    const h = await treeHarness(home);
+    h.sources.netbox.hosts = [
+      syncedHost('netbox', 'gw-a', { groups: ['site-a'], address: 'gw-a.example.com' }),
+      syncedHost('netbox', 'edge-1', { groups: ['site-a'] }),
+    ];
+    await h.tree.apply([siteSettings('netbox', ['site-a'], 'ops@gw-a.example.com')]);
+    const { overlay } = await h.tree.snapshot();
+    expect(overlay.hosts['netbox:gw-a']).toEqual({ selfJump: 'ops@gw-a.example.com' });
+    expect(overlay.hosts['netbox:edge-1']).toBeUndefined();
+  });
+
   it('refuses a malformed request', () => {
     expect(
       TreeMutation.safeParse({ op: 'sourceGroup.update', sourceId: '', path: [], settings: {}, notes: '' })
