@@ -496,10 +496,48 @@ export const HostOverlay = z.object({
 });
 export type HostOverlay = z.infer<typeof HostOverlay>;
 
+// --- jump hosts --- read the same way by both processes: the main process marks a host whose jump host
+// is itself (HostOverlayView.selfJump), the host form warns while the user types.
+
+/**
+ * The host ssh contacts first for a ProxyJump value ("[user@]host[:port][,next…]"): the first hop is
+ * resolved with its own config, so its own ProxyJump is the one that can lead back.
+ */
+export function firstJumpHost(proxyJump: string): string | undefined {
+  const first = proxyJump.split(',')[0]?.trim() ?? '';
+  const withoutUser = first.slice(first.lastIndexOf('@') + 1).replace(/^ssh:\/\//, '');
+  const host = withoutUser.startsWith('[')
+    ? withoutUser.slice(1, withoutUser.indexOf(']'))
+    : withoutUser.split(':')[0];
+  return host || undefined;
+}
+
+/** The names ssh could reach a host by: its name in the tree (an ssh config alias) and its address. */
+export interface JumpNames {
+  label: string;
+  address?: string | undefined;
+}
+
+/**
+ * Whether `jumpHost` makes the host jump through itself (e.g. `bastion` dragged into a folder whose jump
+ * host is `bastion`): ssh would connect to it in order to connect to it, and never get there.
+ */
+export function jumpsThroughItself(host: JumpNames, jumpHost: string | undefined): boolean {
+  const first = jumpHost ? firstJumpHost(jumpHost)?.toLowerCase() : undefined;
+  if (!first) return false;
+  return [host.label, host.address].some((name) => name !== undefined && name.toLowerCase() === first);
+}
+
+export function selfJumpMessage(jumpHost: string): string {
+  return `Jumps through itself: its jump host “${jumpHost}” is this host, so ssh would go through it to reach it and never connect. Give this host its own jump host (or “none”).`;
+}
+
 export const HostOverlayView = HostOverlay.extend({
   /** user and port as ssh will use them (own settings, source, folders), for display. */
   effectiveUser: z.string().optional(),
   effectivePort: z.number().int().optional(),
+  /** The effective jump host when it names the host itself (jumpsThroughItself): the tree marks it. */
+  selfJump: z.string().optional(),
 });
 export type HostOverlayView = z.infer<typeof HostOverlayView>;
 
@@ -514,6 +552,24 @@ export type KnownHost = z.infer<typeof KnownHost>;
 export const RecentEntry = z.object({ hostId: TreeHostId, at: z.number().int() });
 export type RecentEntry = z.infer<typeof RecentEntry>;
 
+/**
+ * What the user laid on a folder a source makes (a NetBox site or role, an Ansible group, the ssh config's
+ * own branch): settings its hosts inherit and notes. Kept by the folder's key, so it survives re-syncs.
+ */
+export const SourceGroupOverlay = z.object({
+  settings: HostSettings,
+  notes: treeFields.notes.optional(),
+});
+export type SourceGroupOverlay = z.infer<typeof SourceGroupOverlay>;
+
+/** Folders inside a source are at most this deep (NetBox grouping by several fields, Ansible child groups). */
+export const MAX_SOURCE_GROUP_DEPTH = 32;
+
+/** A source folder's key: the source id and its path inside the source; the path [] is the source itself. */
+export function sourceGroupKey(sourceId: string, path: readonly string[]): string {
+  return JSON.stringify([sourceId, ...path]);
+}
+
 /** The overlay as the renderer sees it; hosts themselves come from the sources (tree:get). */
 export const TreeOverlay = z.object({
   revision: z.number().int().min(0),
@@ -525,6 +581,8 @@ export const TreeOverlay = z.object({
   known: z.record(RecordKey, KnownHost),
   /** Remembered expand/collapse choices by tree node id. */
   expanded: z.record(RecordKey, z.boolean()),
+  /** Settings and notes on source folders, by sourceGroupKey. */
+  sourceGroups: z.record(RecordKey, SourceGroupOverlay).optional(),
 });
 export type TreeOverlay = z.infer<typeof TreeOverlay>;
 
@@ -594,6 +652,16 @@ export const TreeMutation = z.discriminatedUnion('op', [
     .strict(),
   /** A new manual host with the same address, settings, tags and notes, next to the original. */
   z.object({ op: z.literal('host.duplicate'), hostId: TreeHostId }).strict(),
+  /** Settings and notes of a source's folder (path [] = the source's own branch); empty ones remove the entry. */
+  z
+    .object({
+      op: z.literal('sourceGroup.update'),
+      sourceId: z.string().min(1).max(1024),
+      path: z.array(z.string().max(1024)).max(MAX_SOURCE_GROUP_DEPTH),
+      settings: HostSettings,
+      notes: treeFields.notes,
+    })
+    .strict(),
   z
     .object({
       op: z.literal('host.move'),
@@ -647,6 +715,10 @@ export const SettingOrigin = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('folder'), folderId: FolderId, name: z.string() }),
   z.object({ kind: z.literal('source'), label: z.string() }),
   z.object({ kind: z.literal('default') }),
+  /** What `ssh -G` says the user's ssh config sets for the host (a `Host *` IdentityFile...), below every layer. */
+  z.object({ kind: z.literal('ssh-config') }),
+  /** A folder a source makes (a NetBox site, an Ansible group, the source's own branch). */
+  z.object({ kind: z.literal('source-folder'), name: z.string() }),
 ]);
 export type SettingOrigin = z.infer<typeof SettingOrigin>;
 

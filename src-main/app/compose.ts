@@ -49,6 +49,7 @@ import type { AppSettings } from '../../src-preload/api';
 import { muxdeckOwnDirs, muxdeckPaths, type MuxdeckPaths } from './paths';
 import { chooseSocketDirectory } from './socketDirectory';
 import { ensurePrivateDirectory } from '../platform/privateDirectory';
+import { sshConfigLookup } from '../ssh/sshConfigValues';
 import { memoize } from '../common/memoize';
 import { startSources } from '../sources/startSources';
 import { absentTmuxRunner } from '../platform/absentTmuxRunner';
@@ -260,6 +261,13 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     catalog,
     ssh: { sshPath, ...(sshConfig.explicitFlag ? { configFlag: sshConfig.explicitFlag } : {}) },
     sshConfig: { file: sshConfig.file, home: userHome, files },
+    sshConfigValues: sshConfigLookup({
+      runner,
+      sshPath,
+      configOptions: sshConfig.explicitFlag ? ['-F', sshConfig.explicitFlag] : [],
+      env,
+      loginName: userInfo().username,
+    }),
     clock: systemClock,
     logger: opts.logger,
     confirmation,

@@ -8,21 +8,26 @@ import { refuseEveryConfirmation } from '../confirm/requireConfirmation';
 import { terminalConfirmation } from '../confirm/terminalConfirmation';
 import { loadNodePtySpawner } from '../platform/nodePtySpawner';
 import { streamLogger } from '../platform/streamLogger';
-import { generateAccessToken } from '../transport/serve/accessToken';
-import { startServeServer } from '../transport/serve/serveServer';
+import { loadServeIdentity, rememberServePort } from '../transport/serve/serveIdentity';
+import { startServeServer, type ServeServer } from '../transport/serve/serveServer';
 import { openInBrowser } from './browserLauncher';
 import type { CliContext } from './cliContext';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-export const SERVE_USAGE = `Usage: muxdeck serve [--port N] [--host ADDRESS] [--open]
+export const SERVE_USAGE = `Usage: muxdeck serve [--port N] [--host ADDRESS] [--open] [--rotate-token]
 
 Runs Muxdeck's services and serves its window to a browser.
-  --port N          port to listen on (default: a free port)
+  --port N          port to listen on (default: the last one used when it is
+                    free, otherwise a free port)
   --host ADDRESS    address to bind (default 127.0.0.1). Anything but loopback
                     exposes your terminals to the network: only with care.
   --open            open the URL in your default browser
-Prints one line with the URL to open; it carries a random access token.`;
+  --rotate-token    make a new access token (pages opened with the old one stop
+                    working)
+Prints one line with the URL to open; it carries a random access token, kept
+(readable by you only) in MUXDECK_HOME/serve/token so the URL survives a
+restart and an open page reconnects by itself.`;
 
 export async function serveCommand(args: string[], ctx: CliContext): Promise<number> {
   const { values } = parseArgs({
@@ -31,6 +36,7 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
       port: { type: 'string' },
       host: { type: 'string' },
       open: { type: 'boolean' },
+      'rotate-token': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -39,8 +45,8 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
     ctx.stdout(SERVE_USAGE);
     return 0;
   }
-  const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     ctx.stderr(`muxdeck serve: --port must be a number from 0 to 65535, got ${JSON.stringify(values.port)}`);
     return 2;
   }
@@ -68,13 +74,18 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
     confirmation: ctx.terminal ? terminalConfirmation(ctx.terminal) : refuseEveryConfirmation,
     ...(ctx.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: ctx.env.MUXDECK_SSH_CONFIG } : {}),
   });
-  const server = await startServeServer({
-    router: services.router,
-    rendererDir: join(ctx.appRoot, 'out', 'renderer'),
-    token: generateAccessToken(),
-    host,
-    port,
-  });
+  const identity = loadServeIdentity(home, { rotate: values['rotate-token'] === true });
+  for (const note of identity.notes) ctx.stderr(note);
+  const listen = (onPort: number): Promise<ServeServer> =>
+    startServeServer({
+      router: services.router,
+      rendererDir: join(ctx.appRoot, 'out', 'renderer'),
+      token: identity.token,
+      host,
+      port: onPort,
+    });
+  const server = await listenOnRememberedPort(listen, port, identity.rememberedPort, ctx);
+  rememberServePort(home, server.port);
   ctx.stdout(`Muxdeck is serving at ${server.url}`);
   if (values.open) {
     const launcher = ctx.browserLauncher?.(join(home, 'open')) ?? nodeBrowserLauncher(join(home, 'open'));
@@ -89,4 +100,30 @@ export async function serveCommand(args: string[], ctx: CliContext): Promise<num
   services.dispose();
   stopGuard();
   return 0;
+}
+
+/**
+ * A port given on the command line is the user's word: it fails loudly when taken. Otherwise the port of
+ * the last start is tried first, so open pages find the server where they left it, and a free one is
+ * taken when something else holds it now.
+ */
+async function listenOnRememberedPort(
+  listen: (port: number) => Promise<ServeServer>,
+  requested: number | undefined,
+  remembered: number | undefined,
+  ctx: CliContext,
+): Promise<ServeServer> {
+  if (requested !== undefined || remembered === undefined) return listen(requested ?? 0);
+  try {
+    return await listen(remembered);
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error;
+    const server = await listen(0);
+    ctx.stderr(
+      `Port ${remembered}, which the last muxdeck serve used, is taken now: serving on ${server.port}. ` +
+        'Pages open on the old port cannot reconnect; open the new URL.',
+    );
+    return server;
+  }
 }

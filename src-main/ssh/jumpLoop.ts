@@ -1,21 +1,11 @@
 import type { CommandRunner } from '../ports';
+import { firstJumpHost } from '../../src-preload/api';
 import { resolveSshTarget, type SshTarget } from './sshTarget';
+
+export { firstJumpHost };
 
 /** A longer chain of jump hosts than this is treated as a loop: nobody jumps through ten hosts. */
 const MAX_HOPS = 10;
-
-/**
- * The host ssh contacts first for a ProxyJump value ("[user@]host[:port][,next…]"): the first hop is
- * resolved with its own config, so its own ProxyJump is the one that can lead back.
- */
-export function firstJumpHost(proxyJump: string): string | undefined {
-  const first = proxyJump.split(',')[0]?.trim() ?? '';
-  const withoutUser = first.slice(first.lastIndexOf('@') + 1).replace(/^ssh:\/\//, '');
-  const host = withoutUser.startsWith('[')
-    ? withoutUser.slice(1, withoutUser.indexOf(']'))
-    : withoutUser.split(':')[0];
-  return host || undefined;
-}
 
 /**
  * The chain of jump hosts that leads back to one already on it (`a → b → a`), or undefined. OpenSSH

@@ -4,6 +4,7 @@ import {
   AppSettings,
   DEFAULT_APP_SETTINGS,
   HostOverlay,
+  SourceGroupOverlay,
   HostSourceKind,
   KnownHost,
   ManualHostRecord,
@@ -36,6 +37,8 @@ export const TreeSection = z.object({
   favourites: z.array(z.string()),
   recent: z.array(RecentEntry),
   known: userKeyed(KnownHost),
+  /** Settings and notes on source folders by sourceGroupKey; absent in files written before it existed. */
+  sourceGroups: userKeyed(SourceGroupOverlay).optional(),
 });
 export type TreeSection = z.infer<typeof TreeSection>;
 

@@ -19,6 +19,7 @@ import {
   setExpanded,
   setFavourite,
 } from './listMutations.logic';
+import { updateSourceGroup } from './sourceGroupMutations.logic';
 import type { TreeContext } from './treeContext';
 import { startDraft, type TreeDraft } from './treeDraft';
 import { TreeMutationError } from './treeErrors';
@@ -68,6 +69,8 @@ function applyOne(draft: TreeDraft, m: TreeMutation, ctx: TreeContext): void {
       return clearRecent(draft);
     case 'layout.expand':
       return setExpanded(draft, m);
+    case 'sourceGroup.update':
+      return updateSourceGroup(draft, m);
   }
 }
 

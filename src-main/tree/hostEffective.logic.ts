@@ -35,6 +35,8 @@ export function effectiveHost(opts: {
       sourceLabel: opts.sourceLabel,
       folders: opts.folders,
       folderId: overlay?.placement?.folderId ?? null,
+      sourceGroups: tree.sourceGroups,
+      groupsOf: sourceKind === 'manual' ? undefined : host,
     }),
   );
   const sshOptions: SshHostOptions = {};

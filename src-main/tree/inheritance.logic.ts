@@ -4,9 +4,12 @@ import {
   type HostSettings,
   type HostSourceKind,
   type InheritedSettings,
+  sourceGroupKey,
   type SettingOrigin,
+  type SourceGroupOverlay,
   type TreeFolder,
 } from '../../src-preload/api';
+import { ownValue } from '../common/ownRecord';
 
 /** Where a setting came from, including the host's own value (which the form shows as its own, not inherited). */
 export type LayerOrigin = SettingOrigin | { kind: 'host' };
@@ -64,8 +67,33 @@ export function sourceSettings(host: Host | undefined): HostSettings {
 }
 
 /**
+ * The settings the user laid on the source folders a host is in, nearest first, ending with the source's
+ * own branch. A host in several groups (Ansible) takes its first path's groups: the one the tree shows it
+ * under first.
+ */
+export function sourceGroupLayers(
+  host: Host | undefined,
+  groups: Readonly<Record<string, SourceGroupOverlay>> | undefined,
+  sourceLabel: string | undefined,
+): SettingsLayer[] {
+  if (!host || !groups) return [];
+  const layers: SettingsLayer[] = [];
+  for (let depth = host.groups.length; depth >= 0; depth--) {
+    const path = host.groups.slice(0, depth);
+    const group = ownValue(groups, sourceGroupKey(host.sourceId, path));
+    if (!group || Object.keys(group.settings).length === 0) continue;
+    layers.push({
+      settings: group.settings,
+      origin: { kind: 'source-folder', name: path.at(-1) ?? sourceLabel ?? host.sourceId },
+    });
+  }
+  return layers;
+}
+
+/**
  * The layers of a host in folderId, most specific first: its own settings, then what its source
- * says about it (more specific than any folder), then the folders outwards, then the defaults.
+ * says about it (more specific than any folder), then the user's folders outwards, then the source's
+ * folders it is in (a jump host per NetBox site), then the defaults.
  */
 export function hostLayers(opts: {
   own?: HostSettings | undefined;
@@ -73,6 +101,9 @@ export function hostLayers(opts: {
   sourceLabel?: string | undefined;
   folders: ReadonlyMap<string, TreeFolder>;
   folderId: string | null;
+  /** Source folder settings; with `groupsOf`, the host whose source folders apply (manual hosts have none). */
+  sourceGroups?: Readonly<Record<string, SourceGroupOverlay>> | undefined;
+  groupsOf?: Host | undefined;
 }): SettingsLayer[] {
   const layers: SettingsLayer[] = [];
   if (opts.own) layers.push({ settings: opts.own, origin: { kind: 'host' } });
@@ -89,6 +120,7 @@ export function hostLayers(opts: {
       origin: { kind: 'folder', folderId: folder.id, name: folder.name },
     });
   }
+  layers.push(...sourceGroupLayers(opts.groupsOf, opts.sourceGroups, opts.sourceLabel));
   layers.push({ settings: DEFAULT_SETTINGS, origin: { kind: 'default' } });
   return layers;
 }

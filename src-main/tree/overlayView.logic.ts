@@ -1,4 +1,10 @@
-import type { Host, HostOverlayView, HostSourceKind, TreeOverlay } from '../../src-preload/api';
+import {
+  jumpsThroughItself,
+  type Host,
+  type HostOverlayView,
+  type HostSourceKind,
+  type TreeOverlay,
+} from '../../src-preload/api';
 import { ownRecord, ownValue } from '../common/ownRecord';
 import type { StoreData } from '../store/storeSchema';
 import { effectiveHost, folderMap } from './hostEffective.logic';
@@ -32,8 +38,12 @@ export function overlayView(data: StoreData, revision: number, listed: ListedHos
       ...overlay,
       ...(resolved.user ? { effectiveUser: resolved.user.value } : {}),
       ...(resolved.port ? { effectivePort: resolved.port.value } : {}),
+      ...(host && jumpsThroughItself(host, resolved.jumpHost?.value)
+        ? { selfJump: resolved.jumpHost?.value }
+        : {}),
     };
   }
+  markSelfJumpsFromSourceFolders(data, listed, hosts);
   return {
     revision,
     folders: tree.folders,
@@ -42,7 +52,36 @@ export function overlayView(data: StoreData, revision: number, listed: ListedHos
     recent: tree.recent,
     known: tree.known,
     expanded: data.layout.expanded,
+    ...(tree.sourceGroups ? { sourceGroups: tree.sourceGroups } : {}),
   };
+}
+
+/**
+ * A jump host set on a source folder (a NetBox site) reaches hosts the user never touched, which have no
+ * overlay entry: those that would jump through themselves get one in the view, so the tree marks them too.
+ */
+function markSelfJumpsFromSourceFolders(
+  data: StoreData,
+  listed: ListedHosts,
+  hosts: Record<string, HostOverlayView>,
+): void {
+  const { tree } = data;
+  const groups = Object.values(tree.sourceGroups ?? {});
+  if (!groups.some((group) => group.settings.jumpHost !== undefined)) return;
+  const folders = folderMap(tree);
+  for (const [hostId, host] of listed.byId) {
+    if (ownValue(hosts, hostId)) continue;
+    const sourceKind = listed.sourceKinds.get(host.sourceId) ?? 'manual';
+    if (sourceKind === 'manual') continue;
+    const jump = effectiveHost({
+      tree,
+      folders,
+      host,
+      sourceKind,
+      sourceLabel: listed.sourceLabels.get(host.sourceId),
+    }).resolved.jumpHost?.value;
+    if (jumpsThroughItself(host, jump) && jump) hosts[hostId] = { selfJump: jump };
+  }
 }
 
 /** Refreshes the remembered identity of every referenced host its source lists; the same object if nothing changed. */

@@ -22,7 +22,12 @@ export interface TreeDraft {
 export function startDraft(data: StoreData): TreeDraft {
   // structuredClone gives records Object.prototype back: the draft's user-keyed records get none.
   const cloned = structuredClone(data.tree);
-  const tree = { ...cloned, hosts: ownRecord(cloned.hosts), known: ownRecord(cloned.known) };
+  const tree = {
+    ...cloned,
+    hosts: ownRecord(cloned.hosts),
+    known: ownRecord(cloned.known),
+    ...(cloned.sourceGroups ? { sourceGroups: ownRecord(cloned.sourceGroups) } : {}),
+  };
   const layout = structuredClone(data.layout);
   return {
     tree,

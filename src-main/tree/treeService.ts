@@ -19,6 +19,7 @@ import { requireConfirmation } from '../confirm/requireConfirmation';
 import type { Clock, FileReader, Logger, UserConfirmation } from '../ports';
 import { hostNameProblem } from '../ssh/hostNameValidation';
 import { buildSshArgv } from '../ssh/sshArgv';
+import type { SshConfigLookup } from '../ssh/sshConfigValues';
 import type { DurableStore } from '../store/durableStore';
 import type { StoreData } from '../store/storeSchema';
 import { applyMutations, BatchMutationError, recordConnection } from './applyMutations.logic';
@@ -45,6 +46,8 @@ export interface TreeServiceDeps {
   ssh: { sshPath: string; configFlag?: string };
   /** The ssh config Muxdeck reads, for "import ~/.ssh/config into a folder". */
   sshConfig: { file: string; home: string; files: FileReader };
+  /** What the ssh config sets for a destination (`ssh -G`), for the form's hints; none in some tests. */
+  sshConfigValues?: SshConfigLookup;
   clock: Clock;
   logger: Logger;
   /** Asks the user, outside the page, before forwards beyond loopback are saved (forwardPolicy.ts). */
@@ -124,13 +127,45 @@ export class TreeService implements EffectiveSettingsProvider {
   async inherited(folderId: string | null, hostId?: string): Promise<InheritedSettings> {
     const listed = hostId ? await this.listed() : undefined;
     const host = hostId ? listed?.byId.get(hostId) : undefined;
+    const synced = host && host.sourceId !== MANUAL_SOURCE_ID ? host : undefined;
     const layers = hostLayers({
-      host: host && host.sourceId !== MANUAL_SOURCE_ID ? host : undefined,
+      host: synced,
       sourceLabel: host ? listed?.sourceLabels.get(host.sourceId) : undefined,
       folders: folderMap(this.data().tree),
       folderId,
+      sourceGroups: this.data().tree.sourceGroups,
+      groupsOf: synced,
     });
-    return toInherited(resolveSettings(layers));
+    const inherited = toInherited(resolveSettings(layers));
+    return hostId ? this.withSshConfig(inherited, hostId) : inherited;
+  }
+
+  /**
+   * Fills what no layer sets with what the ssh config sets for the host, so the form shows a `Host *`
+   * IdentityFile as inherited rather than leaving a placeholder that only looks like one.
+   */
+  private async withSshConfig(inherited: InheritedSettings, hostId: string): Promise<InheritedSettings> {
+    const lookup = this.deps.sshConfigValues;
+    if (!lookup) return inherited;
+    const resolved = await this.deps.catalog.find(hostId);
+    if (!resolved) return inherited;
+    let destination: string;
+    try {
+      destination = resolved.source.sshDestination(resolved.host);
+    } catch {
+      return inherited;
+    }
+    if (hostNameProblem(destination)) return inherited;
+    const fromConfig = await lookup(destination);
+    if (!fromConfig) return inherited;
+    const from = { kind: 'ssh-config' as const };
+    const filled: InheritedSettings = { ...inherited };
+    if (!filled.user && fromConfig.user) filled.user = { value: fromConfig.user, from };
+    if (!filled.port && fromConfig.port) filled.port = { value: fromConfig.port, from };
+    if (!filled.identityFile && fromConfig.identityFile)
+      filled.identityFile = { value: fromConfig.identityFile, from };
+    if (!filled.jumpHost && fromConfig.jumpHost) filled.jumpHost = { value: fromConfig.jumpHost, from };
+    return filled;
   }
 
   effectiveSettings(host: Host, sourceKind: HostSourceKind): EffectiveHostSettings {

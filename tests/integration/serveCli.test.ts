@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -89,12 +90,58 @@ describe('muxdeck serve, as a user runs it from the build', () => {
     expect(bundle.headers['content-type']).toMatch(/javascript/);
   });
 
-  it('prints a different token on every start', async () => {
-    const a = await startServe(env());
-    const b = await startServe(env());
-    started.push(a, b);
-    expect(new URL(a.url).hash).toMatch(/^#token=./);
-    expect(new URL(a.url).hash).not.toBe(new URL(b.url).hash);
+  it('keeps its port and token across a restart, and --rotate-token makes a new token', async () => {
+    const own = await makeTempDir('mx-cli-restart-');
+    try {
+      const ownEnv = { ...env(), MUXDECK_HOME: own };
+      const first = await startServe(ownEnv);
+      await first.stop();
+      const second = await startServe(ownEnv);
+      started.push(second);
+      // Same URL: an open page's Reload and its kept token reach the new server.
+      expect(second.url).toBe(first.url);
+      const tokenFile = join(own, 'serve', 'token');
+      expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
+      expect(new URL(first.url).hash).toBe(`#token=${(await readFile(tokenFile, 'utf8')).trim()}`);
+
+      // The remembered port is taken (by the running serve): a new one, said on stderr; same token.
+      const third = await startServe(ownEnv);
+      started.push(third);
+      expect(new URL(third.url).port).not.toBe(new URL(first.url).port);
+      expect(new URL(third.url).hash).toBe(new URL(first.url).hash);
+      expect(third.output()).toMatch(/is taken now: serving on \d+/);
+      await third.stop();
+
+      await second.stop();
+      const rotated = await startServe(ownEnv, ['--rotate-token']);
+      started.push(rotated);
+      // The port last used (the fallback's) is the one remembered.
+      expect(new URL(rotated.url).port).toBe(new URL(third.url).port);
+      expect(new URL(rotated.url).hash).toMatch(/^#token=[A-Za-z0-9_-]{43}$/);
+      expect(new URL(rotated.url).hash).not.toBe(new URL(first.url).hash);
+      await rotated.stop();
+      // The rotated token is the one kept.
+      const after = await startServe(ownEnv);
+      started.push(after);
+      expect(after.url).toBe(rotated.url);
+      await after.stop();
+    } finally {
+      await removeDir(own);
+    }
+  });
+
+  it('starts with a different token in a different MUXDECK_HOME', async () => {
+    const other = await makeTempDir('mx-cli-other-');
+    try {
+      const a = await startServe(env());
+      const b = await startServe({ ...env(), MUXDECK_HOME: other });
+      started.push(a, b);
+      expect(new URL(a.url).hash).toMatch(/^#token=./);
+      expect(new URL(a.url).hash).not.toBe(new URL(b.url).hash);
+      await b.stop();
+    } finally {
+      await removeDir(other);
+    }
   });
 
   it('widens the bind address only when --host is given, and warns', async () => {

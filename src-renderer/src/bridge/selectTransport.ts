@@ -1,6 +1,8 @@
+import { browserServeReturnEdges } from './browserServeReturn';
 import { browserSocketOpener } from './browserSocket';
 import { createElectronTransport } from './electronTransport';
 import { serveSocketUrl } from './serveSocketUrl';
+import { waitForServeToReturn } from './serveReturn';
 import { takeServeToken } from './serveToken';
 import type { Transport } from './transport';
 import { createWebSocketTransport } from './webSocketTransport';
@@ -13,5 +15,11 @@ export function selectTransport(window: Window): Transport {
     history: window.history,
     storage: window.sessionStorage,
   });
-  return createWebSocketTransport(browserSocketOpener(serveSocketUrl(window.location), token));
+  const openSocket = browserSocketOpener(serveSocketUrl(window.location), token);
+  const pageUrl = window.location.origin + window.location.pathname;
+  return createWebSocketTransport(openSocket, {
+    waitForReturn: () => waitForServeToReturn(browserServeReturnEdges(openSocket, pageUrl)),
+    // The token stays in this tab's sessionStorage, so the reloaded page is let in again.
+    resume: () => window.location.reload(),
+  });
 }

@@ -1,7 +1,10 @@
 import type { ApiResponse, EventMessage, RequestChannel } from '../../../src-preload/api';
 
-/** Whether the renderer can currently reach Muxdeck's services. Electron is always connected. */
-export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+/**
+ * Whether the renderer can currently reach Muxdeck's services. Electron is always connected; a serve page
+ * that lost its server is 'reconnecting' while it waits for serve to come back, 'disconnected' when it gave up.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
 /**
  * How the client reaches the main-process router: Electron IPC through the preload, or serve mode's

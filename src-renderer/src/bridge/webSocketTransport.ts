@@ -6,6 +6,7 @@ import {
   type WireClientMessage,
 } from '../../../src-preload/api';
 import type { SocketConnection, SocketOpener } from './socketConnection';
+import type { ServeReturn } from './serveReturn';
 import type { ConnectionState, Transport } from './transport';
 import { parseServerMessage } from './wireMessages';
 
@@ -16,9 +17,19 @@ interface PendingCall {
 
 export const DISCONNECTED_MESSAGE =
   'Disconnected from Muxdeck: the connection to the Muxdeck server closed. Restart it and reload this page.';
+export const RECONNECTING_MESSAGE =
+  'Reconnecting to Muxdeck: the connection to the Muxdeck server closed; this page reconnects when it is back.';
 
-function disconnectedError(): MuxdeckApiError {
-  return new MuxdeckApiError({ code: 'UNAVAILABLE', message: DISCONNECTED_MESSAGE });
+function disconnectedError(message = DISCONNECTED_MESSAGE): MuxdeckApiError {
+  return new MuxdeckApiError({ code: 'UNAVAILABLE', message });
+}
+
+/** What the page does when a socket that was open closes. */
+export interface ReconnectPlan {
+  /** Resolves when the server is back with the page's token, or refuses it. */
+  waitForReturn(): Promise<ServeReturn>;
+  /** The server is back: start over from it (the page reloads). */
+  resume(): void;
 }
 
 export interface WebSocketTransport extends Transport {
@@ -28,12 +39,19 @@ export interface WebSocketTransport extends Transport {
 /**
  * Serve mode: one WebSocket carries every request and event. Calls made before the socket opens are
  * queued; when it closes every outstanding call fails at once, so nothing waits forever on a dead server.
- * There is no automatic reconnect: a restarted server has a new token, so the page must be reloaded.
+ * With a reconnect plan, losing a socket that was open means 'reconnecting' until the server is back
+ * (serve keeps its port and token across restarts); the plan then resumes the page. A restarted server is
+ * a new process whose terminal streams and ids are new, so resuming starts the page over from it, and tmux
+ * gives back every session.
  */
-export function createWebSocketTransport(openSocket: SocketOpener): WebSocketTransport {
+export function createWebSocketTransport(
+  openSocket: SocketOpener,
+  reconnect?: ReconnectPlan,
+): WebSocketTransport {
   let state: ConnectionState = 'connecting';
   let nextId = 1;
   let outbox: string[] = [];
+  let closedByPage = false;
   const pending = new Map<number, PendingCall>();
   const eventListeners = new Set<(message: EventMessage) => void>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
@@ -69,11 +87,20 @@ export function createWebSocketTransport(openSocket: SocketOpener): WebSocketTra
   }
 
   function handleClose(): void {
-    setState('disconnected');
+    if (state === 'disconnected' || state === 'reconnecting') return;
+    const wasConnected = state === 'connected';
+    const retry = reconnect !== undefined && wasConnected && !closedByPage;
+    setState(retry ? 'reconnecting' : 'disconnected');
     outbox = [];
     const calls = [...pending.values()];
     pending.clear();
-    for (const call of calls) call.reject(disconnectedError());
+    for (const call of calls) call.reject(disconnectedError(retry ? RECONNECTING_MESSAGE : undefined));
+    if (retry) {
+      void reconnect.waitForReturn().then((result) => {
+        if (result === 'back') reconnect.resume();
+        else setState('disconnected');
+      });
+    }
   }
 
   const socket: SocketConnection = openSocket({
@@ -85,6 +112,7 @@ export function createWebSocketTransport(openSocket: SocketOpener): WebSocketTra
   return {
     invoke(channel: RequestChannel, payload: unknown): Promise<ApiResponse> {
       if (state === 'disconnected') return Promise.reject(disconnectedError());
+      if (state === 'reconnecting') return Promise.reject(disconnectedError(RECONNECTING_MESSAGE));
       const id = nextId++;
       const message: WireClientMessage = { type: 'invoke', id, channel, payload };
       const text = JSON.stringify(message);
@@ -108,6 +136,7 @@ export function createWebSocketTransport(openSocket: SocketOpener): WebSocketTra
       };
     },
     close() {
+      closedByPage = true;
       socket.close();
       handleClose();
     },

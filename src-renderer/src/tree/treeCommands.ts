@@ -4,6 +4,7 @@ import {
   type SessionInfo,
   type TreeMutation,
 } from '../../../src-preload/api';
+import { sourceFolderFormFrom, sourceFolderOf } from '../stores/tree/sourceFolderForm.logic';
 import type { AppCommands } from '../app/commands';
 import { errorMessage } from '../app/errorMessage';
 import type { MuxdeckClient } from '../bridge/client';
@@ -162,6 +163,17 @@ export function createTreeCommands(deps: TreeCommandDeps): TreeCommands {
 
   function edit(nodeId: string): void {
     const node = nodeOf(nodeId);
+    const sourceFolder =
+      node?.kind === 'source' || node?.kind === 'group' ? sourceFolderOf(nodeId) : undefined;
+    if (node && sourceFolder) {
+      tree().openDialog({
+        kind: 'sourceFolder',
+        folder: sourceFolder,
+        initial: sourceFolderFormFrom(tree().data.overlay, sourceFolder),
+        title: `Folder settings: “${node.label}”`,
+      });
+      return;
+    }
     if (node?.kind === 'folder' && node.folderId) {
       const folder = tree().data.overlay.folders.find((f) => f.id === node.folderId);
       if (!folder) return;

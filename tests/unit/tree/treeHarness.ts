@@ -3,6 +3,7 @@ import { HostCatalog } from '../../../src-main/inventory/hostCatalog';
 import type { ConfirmationRequest } from '../../../src-main/ports';
 import type { HostSource, HostSourceSnapshot } from '../../../src-main/inventory/hostSource';
 import { ManualSource } from '../../../src-main/tree/manualSource';
+import type { SshConfigLookup } from '../../../src-main/ssh/sshConfigValues';
 import { TreeService, type TreeChange } from '../../../src-main/tree/treeService';
 import { memoryFileReader } from '../../fakes/memoryFileReader';
 import { manualClock } from '../../fakes/manualClock';
@@ -37,7 +38,11 @@ export function syncedHost(sourceId: string, name: string, fields: Partial<Host>
 
 export const SSH_CONFIG = '/home/ada/.ssh/config';
 
-export async function treeHarness(home: string, sshConfigText = '') {
+export async function treeHarness(
+  home: string,
+  sshConfigText = '',
+  extra: { sshConfigValues?: SshConfigLookup } = {},
+) {
   const store = await openStore(home);
   const sshConfig = new FakeSource('ssh-config', 'ssh-config', 'ssh config');
   const netbox = new FakeSource('netbox', 'netbox', 'NetBox prod');
@@ -64,6 +69,7 @@ export async function treeHarness(home: string, sshConfigText = '') {
       },
     },
     ownDirs: [home],
+    ...extra,
   });
   const changes: TreeChange[] = [];
   tree.onDidChange((change) => changes.push(change));

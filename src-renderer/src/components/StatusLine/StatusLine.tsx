@@ -8,6 +8,7 @@ import './StatusLine.css';
 const CONNECTION_TEXT: Record<ConnectionState, string> = {
   connecting: 'Connecting…',
   connected: 'Connected',
+  reconnecting: 'Reconnecting…',
   disconnected: 'Disconnected',
 };
 

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useServices } from '../../app/AppServices';
 import {
   hostFormMutations,
@@ -5,6 +6,7 @@ import {
   type HostFormMode,
   type HostFormValues,
 } from '../../stores/tree/hostForm.logic';
+import { jumpChoices, selfJumpWarning } from '../../stores/tree/jumpChoices.logic';
 import { NOT_IN_FOLDERS, TOP_LEVEL } from '../../stores/tree/settingsForm.logic';
 import { SECTION_FOLDERS } from '../../stores/tree/treeModel.logic';
 import { useTreeState } from '../../tree/useTree';
@@ -45,8 +47,19 @@ export function HostFormDialog({
       close();
     },
   });
-  const inherited = useInherited(form.values.folder, mode.kind === 'edit' ? mode.hostId : undefined);
+  const editedId = mode.kind === 'edit' ? mode.hostId : undefined;
+  const inherited = useInherited(form.values.folder, editedId);
   const { values, errors } = form;
+  const hosts = useTreeState((state) => state.data.hosts);
+  const sources = useTreeState((state) => state.data.sources);
+  const choices = useMemo(() => jumpChoices(hosts, sources, editedId), [hosts, sources, editedId]);
+  const edited = useMemo(() => hosts.find((host) => host.id === editedId), [hosts, editedId]);
+  // The names ssh could reach this host by: as listed, and as typed in this form.
+  const selfNames = [
+    ...(edited ? [{ label: edited.label, address: edited.address }] : []),
+    ...(manual ? [{ label: values.label.trim(), address: values.hostName.trim() || undefined }] : []),
+  ];
+  const jumpWarning = selfJumpWarning(selfNames, values.jumpHost, inherited?.jumpHost?.value);
 
   return (
     <Dialog title={title} onClose={close} wide>
@@ -120,6 +133,7 @@ export function HostFormDialog({
           inherited={inherited}
           onChange={form.set}
           onBlur={form.blur}
+          jump={{ choices, warning: jumpWarning }}
         />
         <NotesField
           value={values.notes}

@@ -1,7 +1,9 @@
+import { useId } from 'react';
 import type { InheritedSettings } from '../../../../src-preload/api';
+import type { JumpChoice } from '../../stores/tree/jumpChoices.logic';
 import {
   extraOptionWarnings,
-  inheritedHint,
+  fieldHint,
   type SettingsField,
   type SettingsFormValues,
 } from '../../stores/tree/settingsForm.logic';
@@ -13,18 +15,33 @@ interface SettingsFieldsProps {
   inherited: InheritedSettings | null;
   onChange: (field: SettingsField, value: string) => void;
   onBlur: (field: SettingsField) => void;
+  /** Tree hosts offered as jump hosts (free text still allowed), and the warning when it is the host itself. */
+  jump?: { choices: readonly JumpChoice[]; warning?: string | undefined };
 }
 
-/** The inheritable settings; an empty field inherits, and its hint says what and from where. */
-export function SettingsFields({ values, errors, inherited, onChange, onBlur }: SettingsFieldsProps) {
-  const text = (field: 'user' | 'port' | 'identityFile' | 'jumpHost', label: string, placeholder: string) => (
-    <FormField label={label} error={errors[field]} hint={inheritedHint(field, inherited)}>
+/**
+ * What an empty field means, as a placeholder: the inherited value when there is one (the hint names
+ * where it comes from), else what ssh does by itself, never an example that could pass for a value.
+ */
+const UNSET_PLACEHOLDER = {
+  user: 'your login name',
+  port: '22',
+  identityFile: 'agent and default keys',
+  jumpHost: 'none',
+} as const;
+
+/** The inheritable settings; each hint says the value in effect and where it comes from. */
+export function SettingsFields({ values, errors, inherited, onChange, onBlur, jump }: SettingsFieldsProps) {
+  const listId = useId();
+  const text = (field: 'user' | 'port' | 'identityFile' | 'jumpHost', label: string) => (
+    <FormField label={label} error={errors[field]} hint={fieldHint(field, values, inherited)}>
       {(control) => (
         <input
           {...control}
           className="form-input"
           value={values[field]}
-          placeholder={inherited?.[field] ? String(inherited[field].value) : placeholder}
+          placeholder={inherited?.[field] ? String(inherited[field].value) : UNSET_PLACEHOLDER[field]}
+          list={field === 'jumpHost' && jump ? listId : undefined}
           inputMode={field === 'port' ? 'numeric' : undefined}
           autoComplete="off"
           spellCheck={false}
@@ -51,11 +68,18 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
     <fieldset className="form-settings">
       <legend>Connection settings (empty: inherited)</legend>
       <div className="form-grid">
-        {text('user', 'User', 'from ssh')}
-        {text('port', 'Port', '22')}
-        {text('identityFile', 'Identity file', '~/.ssh/id_ed25519')}
-        {text('jumpHost', 'Jump host', 'user@bastion:22')}
-        <FormField label="Persistence" hint={inheritedHint('persistence', inherited)}>
+        {text('user', 'User')}
+        {text('port', 'Port')}
+        {text('identityFile', 'Identity file')}
+        {text('jumpHost', 'Jump host')}
+        {jump ? (
+          <datalist id={listId}>
+            {jump.choices.map((choice) => (
+              <option key={choice.value} value={choice.value} label={choice.label} />
+            ))}
+          </datalist>
+        ) : null}
+        <FormField label="Persistence" hint={fieldHint('persistence', values, inherited)}>
           {(control) => (
             <select
               {...control}
@@ -70,7 +94,7 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
             </select>
           )}
         </FormField>
-        <FormField label="Session logging" hint={inheritedHint('logging', inherited)}>
+        <FormField label="Session logging" hint={fieldHint('logging', values, inherited)}>
           {(control) => (
             <select
               {...control}
@@ -88,7 +112,7 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
       <FormField
         label="Extra ssh options"
         error={errors.extraOptions}
-        hint={`${inheritedHint('extraOptions', inherited)}. One per line, e.g. ServerAliveInterval 30; only options that run no program are allowed.`}
+        hint={`${fieldHint('extraOptions', values, inherited)}. One per line, e.g. ServerAliveInterval 30; only options that run no program are allowed.`}
       >
         {(control) => (
           <textarea
@@ -103,6 +127,11 @@ export function SettingsFields({ values, errors, inherited, onChange, onBlur }: 
           />
         )}
       </FormField>
+      {jump?.warning ? (
+        <p className="form-warnings" role="alert" aria-label="Jump host warning">
+          ⚠ {jump.warning}
+        </p>
+      ) : null}
       {extraWarnings.length > 0 && (
         <ul className="form-warnings" role="note" aria-label="What these ssh options allow">
           {extraWarnings.map((warning) => (

@@ -2,6 +2,7 @@ import { useTreeState } from '../../tree/useTree';
 import { FolderFormDialog } from './FolderFormDialog';
 import { HostFormDialog } from './HostFormDialog';
 import { ConfirmDialog, ImportDialog, MoveToDialog } from './SmallDialogs';
+import { SourceFolderDialog } from './SourceFolderDialog';
 
 /** The one dialog the tree shows at a time (the tree store says which). */
 export function TreeDialogs() {
@@ -23,6 +24,15 @@ export function TreeDialogs() {
           key={JSON.stringify(dialog.mode)}
           title={dialog.title}
           mode={dialog.mode}
+          initial={dialog.initial}
+        />
+      );
+    case 'sourceFolder':
+      return (
+        <SourceFolderDialog
+          key={JSON.stringify(dialog.folder)}
+          title={dialog.title}
+          folder={dialog.folder}
           initial={dialog.initial}
         />
       );

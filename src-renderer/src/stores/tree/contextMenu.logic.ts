@@ -154,5 +154,8 @@ function branchItems(node: TreeNodeInfo): MenuItem[] {
     ];
   }
   if (node.id === 'section:recent') return [{ command: 'clearRecent', label: 'Clear recent' }];
+  // A source's folders (its own branch, NetBox sites, Ansible groups) carry settings like the user's.
+  if (node.kind === 'source' || node.kind === 'group')
+    return [{ command: 'editFolder', label: 'Folder settings…', shortcut: 'F2' }];
   return [];
 }

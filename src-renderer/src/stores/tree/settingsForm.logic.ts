@@ -110,26 +110,52 @@ export function describeOrigin(origin: SettingOrigin): string {
       return origin.label;
     case 'default':
       return 'Muxdeck’s default';
+    case 'ssh-config':
+      return 'the ssh config';
+    case 'source-folder':
+      return `source folder “${origin.name}”`;
   }
+}
+
+type InheritedEntry = NonNullable<InheritedSettings[keyof InheritedSettings]>;
+
+function shownValue(entry: InheritedEntry): string {
+  return typeof entry.value === 'boolean'
+    ? entry.value
+      ? 'on'
+      : 'off'
+    : typeof entry.value === 'object'
+      ? formatSshExtraOptions(entry.value).replaceAll('\n', '; ')
+      : String(entry.value);
 }
 
 /** "Inherited: deploy (from folder “Customers”)", or what happens when nothing sets it. */
 export function inheritedHint(field: SettingsField, inherited: InheritedSettings | null): string {
   const entry = inherited?.[field];
   if (!entry) {
-    if (field === 'user') return 'Not set: ssh uses its config, else your login name';
-    if (field === 'port') return 'Not set: ssh uses its config, else 22';
+    if (field === 'user') return 'Not set: ssh uses your login name';
+    if (field === 'port') return 'Not set: ssh uses 22';
+    if (field === 'identityFile') return 'Not set: ssh tries your agent and its default keys';
     return 'Not set';
   }
-  const value =
-    typeof entry.value === 'boolean'
-      ? entry.value
-        ? 'on'
-        : 'off'
-      : typeof entry.value === 'object'
-        ? formatSshExtraOptions(entry.value).replaceAll('\n', '; ')
-        : String(entry.value);
-  return `Inherited: ${value} (from ${describeOrigin(entry.from)})`;
+  return `Inherited: ${shownValue(entry)} (from ${describeOrigin(entry.from)})`;
+}
+
+/**
+ * The field's effective value and where it comes from: this form when it is filled (and what it
+ * overrides), else the layer it inherits from (a folder, the source, the ssh config, the default).
+ */
+export function fieldHint(
+  field: SettingsField,
+  values: SettingsFormValues,
+  inherited: InheritedSettings | null,
+): string {
+  const own = values[field].trim();
+  if (!own) return inheritedHint(field, inherited);
+  const entry = inherited?.[field];
+  const shown = field === 'extraOptions' ? own.split('\n').filter(Boolean).join('; ') : own;
+  const overrides = entry ? ` (instead of ${shownValue(entry)} from ${describeOrigin(entry.from)})` : '';
+  return `Set here: ${shown}${overrides}`;
 }
 
 export interface FolderOption {

@@ -1,5 +1,6 @@
 import {
   MANUAL_SOURCE_ID,
+  selfJumpMessage,
   type Host,
   type HostOverlayView,
   type HostSourceKind,
@@ -89,7 +90,7 @@ function entryFor(
     favourite: favourites.has(host.id),
     manual,
     missing,
-    problem: host.problem,
+    problem: host.problem ?? (overlay?.selfJump ? selfJumpMessage(overlay.selfJump) : undefined),
   };
 }
 

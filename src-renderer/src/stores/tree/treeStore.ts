@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SourceFolderFormValues, SourceFolderRef } from './sourceFolderForm.logic';
 import type { EventPayload, RequestResult } from '../../../../src-preload/api';
 import type { MenuItem } from './contextMenu.logic';
 import type { FolderFormMode, FolderFormValues } from './folderForm.logic';
@@ -24,6 +25,7 @@ import type { TreeExportDocument } from '../../../../src-preload/api';
 export type TreeDialog =
   | { kind: 'host'; mode: HostFormMode; initial: HostFormValues; title: string }
   | { kind: 'folder'; mode: FolderFormMode; initial: FolderFormValues; title: string }
+  | { kind: 'sourceFolder'; folder: SourceFolderRef; initial: SourceFolderFormValues; title: string }
   | { kind: 'moveTo'; what: { hostIds: string[] } | { folderId: string }; title: string }
   | { kind: 'confirm'; title: string; message: string; confirmLabel: string; run: () => Promise<void> | void }
   | { kind: 'import'; document: TreeExportDocument; fileName: string };
