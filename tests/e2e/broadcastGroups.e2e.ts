@@ -170,6 +170,9 @@ test('opens a selection as a group, broadcasts to it with an exclusion, confirms
     .toContain('"name": "bc-alpha, bc-beta +1"');
   await serve.crash();
   serve = await startServe(env());
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(serve.url);
   await expect(page.getByRole('button', { name: 'Group bc-alpha, bc-beta +1' })).toBeVisible();
   await expect(page.getByRole('tab')).toHaveCount(2);

@@ -50,6 +50,9 @@ test('double-click a host from ~/.ssh/config, type into ssh in tmux, and find th
 }) => {
   serve = await startServe(env());
   expect(serve.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(serve.url);
 
   const tree = page.getByRole('tree', { name: 'Hosts' });
@@ -86,6 +89,9 @@ test('double-click a host from ~/.ssh/config, type into ssh in tmux, and find th
   // The app dies without warning; the session must survive and come back as a tab.
   await serve.crash();
   serve = await startServe(env());
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(serve.url);
 
   const restoredTab = page.getByRole('tab', { name: HOST, exact: true });

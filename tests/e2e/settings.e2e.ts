@@ -76,6 +76,9 @@ test('settings refuse bad values by name, apply at once, and are kept in the sto
       autoUpdate: false,
     });
   await mux.restart();
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(mux.serve.url);
   await expect(terminalRows(activeTerminal(page, HOST))).toHaveCSS('font-size', '17px');
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -58,6 +58,9 @@ test('splits, resizes, moves focus, maximises, pops out, merges a dragged tab, r
   page,
 }) => {
   serve = await startServe({ ...fake.env, MUXDECK_HOME: muxHome, MUXDECK_LOG: 'quiet' });
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(serve.url);
   const tree = page.getByRole('tree', { name: 'Hosts' });
   await tree.getByRole('treeitem', { name: ONE, exact: true }).dblclick();
@@ -190,6 +193,9 @@ test('splits, resizes, moves focus, maximises, pops out, merges a dragged tab, r
     .toMatch(/"title": "prod pair"[\s\S]*0\.62/);
   await serve.crash();
   serve = await startServe({ ...fake.env, MUXDECK_HOME: muxHome, MUXDECK_LOG: 'quiet' });
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(serve.url);
   await expect(page.getByRole('tab')).toHaveCount(2);
   await expect(tab(page, 'prod pair')).toHaveAttribute('aria-selected', 'true');

@@ -59,6 +59,9 @@ test('a full-screen program is back on screen after a restart, and the shell beh
   await expect(terminalRows(terminal)).not.toContainText('before-64');
 
   await mux.restart();
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(mux.serve.url);
   const restored = activeTerminal(page, HOST);
   await expect(terminalRows(restored)).toContainText('full-screen');

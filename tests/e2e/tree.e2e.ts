@@ -57,6 +57,9 @@ test('build a tree through the UI, connect with inherited settings, and find it 
 }) => {
   test.setTimeout(150_000);
   serve = await startServe(env());
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(serve.url);
   const ui = treePage(page);
   await expect(ui.row('alpha-1')).toBeVisible();
@@ -150,6 +153,9 @@ test('build a tree through the UI, connect with inherited settings, and find it 
   // Restart: everything is where the user left it.
   await serve.stop();
   serve = await startServe(env());
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(serve.url);
   await expectTreeAsBuilt(ui);
   await expect(page.getByRole('tab', { name: 'loopback', exact: true })).toBeVisible();
@@ -158,6 +164,9 @@ test('build a tree through the UI, connect with inherited settings, and find it 
   await serve.stop();
   await writeFile(join(muxHome, 'store.json'), '{"version": 2, "tree": {"folders": [');
   serve = await startServe(env());
+  // A new page, as a user opening the printed URL: the same URL is only a fragment change for the old
+  // page, which would reload itself on reconnecting, at a moment of its choosing.
+  await page.goto('about:blank');
   await page.goto(serve.url);
   const alert = page.getByRole('alert').filter({ hasText: 'restored from the last good backup' });
   await expect(alert).toBeVisible();
