@@ -1182,6 +1182,24 @@ export type AgentPolicy = z.infer<typeof AgentPolicy>;
 
 export const DEFAULT_AGENT_POLICY: AgentPolicy = { default: 'ask', rules: [] };
 
+/** The host navigation's width in CSS px: wide enough for a name and a tag, never more than half a laptop screen. */
+export const SIDEBAR_WIDTH_LIMITS = { min: 180, max: 640 } as const;
+
+/** The host navigation beside the tabs: its width (dragged) and whether Ctrl+B hid it. */
+export const SidebarLayout = z
+  .object({
+    width: z
+      .number()
+      .int('a whole number')
+      .min(SIDEBAR_WIDTH_LIMITS.min, `from ${SIDEBAR_WIDTH_LIMITS.min} to ${SIDEBAR_WIDTH_LIMITS.max} px`)
+      .max(SIDEBAR_WIDTH_LIMITS.max, `from ${SIDEBAR_WIDTH_LIMITS.min} to ${SIDEBAR_WIDTH_LIMITS.max} px`),
+    hidden: z.boolean(),
+  })
+  .strict();
+export type SidebarLayout = z.infer<typeof SidebarLayout>;
+
+export const DEFAULT_SIDEBAR: SidebarLayout = { width: 264, hidden: false };
+
 const appSettingFields = {
   /** How many recently connected hosts the Recent section remembers. */
   recentLimit: z.number().int('a whole number').min(0, 'from 0 to 200').max(200, 'from 0 to 200'),
@@ -1221,6 +1239,8 @@ const appSettingFields = {
     .max(86_400, 'from 1 to 86400 seconds'),
   /** Settings → Agents: what `muxdeck mcp` may do where (issue 14). */
   agents: AgentPolicy,
+  /** Window state kept with the settings so every window and every reload opens the same way. */
+  sidebar: SidebarLayout,
 };
 export const AppSettings = z.object(appSettingFields);
 export type AppSettings = z.infer<typeof AppSettings>;
@@ -1241,6 +1261,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   runParallel: RUN_DEFAULT_PARALLEL,
   runTimeoutSeconds: RUN_DEFAULT_TIMEOUT_SECONDS,
   agents: DEFAULT_AGENT_POLICY,
+  sidebar: DEFAULT_SIDEBAR,
 };
 
 const settingsRequests = {

@@ -105,6 +105,10 @@ export const StoredSettings = z.object({
   runParallel: AppSettings.shape.runParallel.default(DEFAULT_APP_SETTINGS.runParallel),
   runTimeoutSeconds: AppSettings.shape.runTimeoutSeconds.default(DEFAULT_APP_SETTINGS.runTimeoutSeconds),
   agents: AppSettings.shape.agents.default(DEFAULT_APP_SETTINGS.agents),
+  // A width outside the limits (a hand edit) costs only the sidebar's width, not the settings.
+  sidebar: AppSettings.shape.sidebar
+    .default(DEFAULT_APP_SETTINGS.sidebar)
+    .catch(DEFAULT_APP_SETTINGS.sidebar),
 });
 
 export const Layout = z.object({

@@ -27,6 +27,7 @@ import { createRunCommands, followRuns } from './run/runCommands';
 import { downloadText } from './run/download';
 import { createSourcesStore, startSources } from './sources/sourcesStore';
 import { askToClose, createCloseQuestionStore } from './stores/closeQuestion';
+import { followWindowTheme } from './theme/windowTheme';
 
 const client = createMuxdeckClient(selectTransport(window));
 const store = createAppStore(client.connectionState());
@@ -80,6 +81,9 @@ const services: AppServices = {
   settings,
   closeQuestion,
 };
+
+// Before the first render, so the window never flashes the other palette; for the page's whole life.
+followWindowTheme(document.documentElement, services.terminal.settings);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -14,6 +14,7 @@ export type ShortcutAction =
   | 'focusRight'
   | 'focusUp'
   | 'focusDown'
+  | 'toggleSidebar'
   | `tab${TabDigit}`;
 
 export interface KeyChord {
@@ -78,5 +79,7 @@ export function matchShortcut(chord: KeyChord, context: ShortcutContext): Shortc
   if (primary && !chord.shiftKey && digit !== null) return `tab${Number(digit) as TabDigit}`;
   // Ctrl+F is forward-char in readline and page-down in vim and less: a terminal keeps it.
   if (key === 'f' && primary && !chord.shiftKey && !context.inTerminal) return 'focusSearch';
+  // Ctrl+B is tmux's prefix and readline's backward-char: a terminal keeps it too.
+  if (letterOf(chord) === 'b' && primary && !chord.shiftKey && !context.inTerminal) return 'toggleSidebar';
   return null;
 }

@@ -30,6 +30,15 @@ describe('application shortcuts', () => {
     expect(matchShortcut(chord('f', { ctrlKey: true }), linuxTerminal)).toBeNull();
   });
 
+  it('Ctrl+B hides the sidebar outside a terminal and stays with tmux and readline inside one', () => {
+    expect(matchShortcut(chord('b', { ctrlKey: true }), linux)).toBe('toggleSidebar');
+    expect(matchShortcut(chord('b', { metaKey: true }), { inTerminal: false, isMac: true })).toBe(
+      'toggleSidebar',
+    );
+    expect(matchShortcut(chord('b', { ctrlKey: true }), linuxTerminal)).toBeNull();
+    expect(matchShortcut(chord('B', { ctrlKey: true, shiftKey: true }), linux)).toBe('toggleBroadcast');
+  });
+
   it('leaves every other chord to its target', () => {
     for (const key of ['w', 'c', 'd', 'Tab', 'l']) {
       expect(matchShortcut(chord(key, { ctrlKey: true }), linuxTerminal)).toBe(

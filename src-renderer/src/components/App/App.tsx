@@ -1,4 +1,4 @@
-import { useCallback, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef } from 'react';
 import { useActions, useServices } from '../../app/AppServices';
 import type { ShortcutAction } from '../../app/shortcuts.logic';
 import { useGlobalShortcuts } from '../../app/useGlobalShortcuts';
@@ -17,6 +17,9 @@ import { HostTree, type HostTreeHandle } from '../HostTree/HostTree';
 import { Notices } from '../Notices/Notices';
 import { PasteConfirmDialog } from '../PasteConfirm/PasteConfirmDialog';
 import { RunPanel } from '../RunPanel/RunPanel';
+import { SidebarSplitter } from '../Sidebar/SidebarSplitter';
+import { clampSidebarWidth } from '../Sidebar/sidebarWidth.logic';
+import { useSidebar } from '../Sidebar/useSidebar';
 import { StatusLine } from '../StatusLine/StatusLine';
 import { TabBar } from '../TabBar/TabBar';
 import { TerminalArea } from '../TerminalArea/TerminalArea';
@@ -29,11 +32,25 @@ export function App() {
   const actions = useActions();
   const searchRef = useRef<HTMLInputElement>(null);
   const treeRef = useRef<HostTreeHandle>(null);
+  const appRef = useRef<HTMLDivElement>(null);
+  const sidebar = useSidebar();
+  const { setHidden: setSidebarHidden } = sidebar;
+
+  // Set on the element rather than through React, so a drag can preview widths without re-rendering the app.
+  const showSidebarWidth = useCallback((width: number) => {
+    appRef.current?.style.setProperty('--sidebar-width', `${width}px`);
+  }, []);
+  useLayoutEffect(
+    () => showSidebarWidth(clampSidebarWidth(sidebar.width, window.innerWidth)),
+    [showSidebarWidth, sidebar.width],
+  );
 
   const focusSearch = useCallback(() => {
+    // The search filters the tree: searching in a hidden tree would show nothing.
+    setSidebarHidden(false);
     searchRef.current?.focus();
     searchRef.current?.select();
-  }, []);
+  }, [setSidebarHidden]);
   const focusTree = useCallback(() => treeRef.current?.focus(), []);
 
   /** Ctrl+Shift+B: the active tab's group; a tab outside any group broadcasts to its own panes. */
@@ -65,6 +82,7 @@ export function App() {
       }
       const run: Partial<Record<ShortcutAction, () => void>> = {
         focusSearch,
+        toggleSidebar: sidebar.toggle,
         nextTab: () => actions.cycleTab(1),
         previousTab: () => actions.cycleTab(-1),
         closeTab: () => void commands.closeActiveTab(),
@@ -79,7 +97,7 @@ export function App() {
       };
       run[action]?.();
     },
-    [actions, commands, focusSearch, store, toggleBroadcast],
+    [actions, commands, focusSearch, sidebar.toggle, store, toggleBroadcast],
   );
   useGlobalShortcuts(runShortcut);
   useDoubleEscape(
@@ -91,11 +109,29 @@ export function App() {
   );
 
   return (
-    <div className="app">
-      <TopBar searchRef={searchRef} onLeaveSearch={focusTree} />
-      <aside className="app-sidebar" aria-label="Host navigation">
+    <div ref={appRef} className="app" data-sidebar={sidebar.hidden ? 'hidden' : 'shown'}>
+      <TopBar
+        searchRef={searchRef}
+        onLeaveSearch={focusTree}
+        sidebarHidden={sidebar.hidden}
+        onToggleSidebar={sidebar.toggle}
+      />
+      <aside
+        id="host-navigation"
+        className="app-sidebar"
+        aria-label="Host navigation"
+        hidden={sidebar.hidden}
+      >
         <HostTree treeRef={treeRef} onFocusSearch={focusSearch} />
       </aside>
+      {sidebar.hidden ? null : (
+        <SidebarSplitter
+          width={clampSidebarWidth(sidebar.width, window.innerWidth)}
+          preview={showSidebarWidth}
+          commit={sidebar.commitWidth}
+          hide={() => setSidebarHidden(true)}
+        />
+      )}
       <main className="app-workspace">
         <TabBar />
         <BroadcastBanner />

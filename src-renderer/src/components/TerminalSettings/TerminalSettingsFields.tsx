@@ -102,17 +102,23 @@ export function TerminalSettingsFields({ store, isMac }: { store: TerminalSettin
       </div>
 
       <label htmlFor="terminal-theme">Theme</label>
-      <select
-        id="terminal-theme"
-        value={settings.theme}
-        onChange={(event) => update({ theme: event.target.value as TerminalThemeSetting })}
-      >
-        {(Object.keys(THEME_LABELS) as TerminalThemeSetting[]).map((theme) => (
-          <option key={theme} value={theme}>
-            {THEME_LABELS[theme]}
-          </option>
-        ))}
-      </select>
+      <div>
+        <select
+          id="terminal-theme"
+          aria-describedby="terminal-theme-help"
+          value={settings.theme}
+          onChange={(event) => update({ theme: event.target.value as TerminalThemeSetting })}
+        >
+          {(Object.keys(THEME_LABELS) as TerminalThemeSetting[]).map((theme) => (
+            <option key={theme} value={theme}>
+              {THEME_LABELS[theme]}
+            </option>
+          ))}
+        </select>
+        <p id="terminal-theme-help" className="terminal-settings-help">
+          The whole window: host tree, tabs, bars and terminals.
+        </p>
+      </div>
 
       <span />
       <label className="terminal-settings-check">

@@ -10,9 +10,11 @@ interface TopBarProps {
   searchRef: RefObject<HTMLInputElement | null>;
   /** Escape or ArrowDown in the search box hands focus back to the tree. */
   onLeaveSearch: () => void;
+  sidebarHidden: boolean;
+  onToggleSidebar: () => void;
 }
 
-export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
+export function TopBar({ searchRef, onLeaveSearch, sidebarHidden, onToggleSidebar }: TopBarProps) {
   const query = useTreeState((state) => state.query);
   const treeStore = useServices().tree.store;
   const setQuery = (value: string) => treeStore.getState().setQuery(value);
@@ -31,6 +33,17 @@ export function TopBar({ searchRef, onLeaveSearch }: TopBarProps) {
 
   return (
     <header className="top-bar">
+      <button
+        type="button"
+        className="top-bar-sidebar-toggle"
+        aria-label={sidebarHidden ? 'Show host navigation' : 'Hide host navigation'}
+        aria-controls="host-navigation"
+        aria-expanded={!sidebarHidden}
+        title={`${sidebarHidden ? 'Show' : 'Hide'} host navigation (Ctrl+B)`}
+        onClick={onToggleSidebar}
+      >
+        ☰
+      </button>
       <span className="top-bar-brand">Muxdeck</span>
       <div className="top-bar-search">
         <input
