@@ -187,8 +187,13 @@ export const SessionInfo = z.object({
   connectDeadline: ConnectDeadline.optional(),
   /** When a dropped session connected again: a new login, the old shell's context is gone. */
   reconnectedAt: z.number().int().optional(),
-  /** Set when an AI agent opened the session (`muxdeck mcp`): the tab shows a badge and the client. */
-  agent: z.object({ client: z.string() }).optional(),
+  /**
+   * Set when an AI agent opened the session (`muxdeck mcp`): the tab shows a badge and the client, and
+   * `doing` what it is doing now ("exec `systemctl status nginx`"), absent between commands.
+   */
+  agent: z.object({ client: z.string(), doing: z.string().optional() }).optional(),
+  /** The human shared this session with agents ("Share with agents" on its tab): they may see and type. */
+  sharedWithAgents: z.boolean().optional(),
   /** Present while Muxdeck retries a dropped connection. */
   reconnect: z
     .object({

@@ -105,6 +105,8 @@ export interface MuxdeckServices {
     tree: TreeService;
     /** The store as loaded (read-only here: `muxdeck mcp` never writes the app's store). */
     readStore: () => StoreData;
+    /** The file a running app watches (tmux's pane-died hook appends to it): a line wakes it up. */
+    eventsFile: string;
     runs: RunService;
     runTargets: (hostIds: readonly string[]) => Promise<RunTarget[]>;
     /** The environment ssh runs with (PATH for this platform). */
@@ -457,7 +459,13 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     void health.reconcile().catch((error: unknown) => {
       opts.logger.warn('session health check failed', { error: String(error) });
     });
-  paneEvents.start(reconcile);
+  // A line in the events file may also come from another process on this tmux server: `muxdeck mcp`
+  // writes one when an agent opens or closes a session or starts or ends a command, so the listing goes
+  // out and a running app shows the agent's tab and its "agent: exec …" line at once.
+  paneEvents.start(() => {
+    reconcile();
+    void sessions.announce().catch(() => undefined);
+  });
   // A master that comes or goes is a direct session's "connected" too, which only a listing notices.
   const stopWatchingSockets = sharing.watch(() => {
     reconcile();
@@ -478,7 +486,16 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sessions,
     terminals,
     settings: () => settings.get(),
-    agentEdges: { tmux, catalog, tree, readStore: () => store.read(), runs, runTargets, env },
+    agentEdges: {
+      tmux,
+      catalog,
+      tree,
+      readStore: () => store.read(),
+      eventsFile: paneEvents.file,
+      runs,
+      runTargets,
+      env,
+    },
     dispose() {
       unsubscribe();
       stopFirstConnections();

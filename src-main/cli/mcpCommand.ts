@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -93,6 +94,8 @@ export async function mcpCommand(args: string[], ctx: CliContext): Promise<numbe
     captureDir: join(services.paths.home, 'agents'),
     agentId: randomBytes(8).toString('hex'),
     connectTimeoutMs: () => services.settings().connectTimeoutSeconds * 1000,
+    // The app's events file: a running app (desktop or serve) lists the sessions again at once.
+    onActivity: () => void appendFile(edges.eventsFile, 'agent\n', { mode: 0o600 }).catch(() => undefined),
   });
   const audit = new AuditLog({
     dir: join(services.paths.logs, 'agents'),

@@ -208,11 +208,15 @@ export function TabBar() {
     const rang = panes.some((id) => bells.has(id));
     const group = workspace.groups.find((candidate) => candidate.id === tab.groupId);
     const broadcasting = panes.some((id) => targets.has(id));
+    const agentClients = [...new Set(paneSessions.flatMap((session) => session?.agent?.client ?? []))];
+    const sharedWithAgents = paneSessions.some((session) => session?.sharedWithAgents);
     const description = [
       paneSessions.map((session) => (session ? describeStatus(session) : 'connecting')).join('; '),
       panes.length > 1 ? `${panes.length} panes` : null,
       group ? `in group ${group.name}` : null,
       broadcasting ? 'broadcasting' : null,
+      agentClients.length > 0 ? `opened by agent ${agentClients.join(', ')}` : null,
+      sharedWithAgents ? 'shared with agents' : null,
       rang ? 'bell rang' : null,
     ]
       .filter((part) => part !== null)
@@ -277,6 +281,15 @@ export function TabBar() {
         >
           <StatusDot status={status} />
           <span className="tab-label">{label}</span>
+          {agentClients.length > 0 ? (
+            <span className="tab-agent" data-testid="agent-badge" title={`Agent: ${agentClients.join(', ')}`}>
+              {agentClients.join(', ')}
+            </span>
+          ) : sharedWithAgents ? (
+            <span className="tab-agent is-shared" title="Shared with agents">
+              shared
+            </span>
+          ) : null}
           {broadcasting ? (
             <span className="tab-broadcast" aria-hidden="true">
               B
