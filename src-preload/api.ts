@@ -1475,6 +1475,14 @@ export const requests = {
     params: z.object({ sessionId: SessionId }).strict(),
     result: SessionInfo,
   },
+  /**
+   * "Share with agents" on a tab, and its undoing: agents (`muxdeck mcp`) may then list, read and type
+   * into this session of the human's. Only sessions in Muxdeck's tmux server can be shared.
+   */
+  'sessions:shareWithAgents': {
+    params: z.object({ sessionId: SessionId, shared: z.boolean() }).strict(),
+    result: SessionInfo,
+  },
   'terminal:attach': {
     params: z.object({ sessionId: SessionId, ...TerminalSize }).strict(),
     result: z.object({

@@ -60,6 +60,7 @@ export function createApiHandlers(services: ApiServices): {
     },
     'sessions:close': async ({ sessionId }) => ({ closed: await sessions.close(sessionId) }),
     'sessions:reconnect': ({ sessionId }) => sessions.reconnect(sessionId),
+    'sessions:shareWithAgents': ({ sessionId, shared }) => sessions.shareWithAgents(sessionId, shared),
     'sessions:logFolder': async ({ sessionId }) => {
       const session = await sessions.find(sessionId);
       if (!session) throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running.`);
