@@ -29,6 +29,8 @@ import { PANE_EVENTS_VARIABLE, PaneEventsWatcher } from '../tmux/paneEventsWatch
 import { keytarSecretStore } from '../platform/keytarSecretStore';
 import { AskpassBroker } from '../secrets/askpassBroker';
 import { startAskpassServer } from '../secrets/askpassServer';
+import { ApprovalDesk } from '../agents/approvalDesk';
+import { startApprovalServer } from '../agents/approvalSocket';
 import { unverifiedAskpassCallers } from '../secrets/askpassCaller';
 import { tmuxAskpassSessions } from '../secrets/tmuxAskpassSessions';
 import { linuxAskpassCallers } from '../platform/linuxAskpassCallers';
@@ -89,6 +91,11 @@ export interface ComposeOptions {
    * leave it (and the tmux server's askpass wiring) to that one instead of taking them over.
    */
   leaveRunningAskpass?: boolean;
+  /**
+   * Whether this process is an app a user looks at, so it answers agents' approval requests (the
+   * desktop app and serve). `muxdeck mcp` is the one asking: false. Default true.
+   */
+  answersAgentApprovals?: boolean;
 }
 
 export interface MuxdeckServices {
@@ -345,6 +352,17 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
         })
       : undefined;
   if (!askpassTaken) await tmux.setGlobalEnvironment(askpassEnv);
+  // "ask" in Settings → Agents: `muxdeck mcp` asks the user through this socket (agents/approvalSocket.ts).
+  const approvals = new ApprovalDesk({ clock: systemClock });
+  const approvalServer =
+    opts.answersAgentApprovals === false
+      ? undefined
+      : await startApprovalServer({ socketPath: paths.agentApprovalSocket, desk: approvals }).catch(
+          (error: unknown) => {
+            opts.logger.warn('agent approvals unavailable', { error: String(error) });
+            return undefined;
+          },
+        );
   const terminals = new TerminalService({
     controlSpawner: nodePipeSpawner,
     // The snapshot on attach fills what the terminal's scrollback can hold, no more.
@@ -401,6 +419,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     settings,
     ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
     layout: new WorkspaceLayoutStore(store),
+    approvals,
     appInfo: {
       version: opts.version,
       platform: process.platform,
@@ -431,6 +450,9 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     // A rename: the sessions of the host carry its new name (SessionService.currentLabels).
     void sessions.announce().catch(() => undefined);
   });
+  const stopApprovalEvents = approvals.onDidChange((pending) =>
+    router.broadcast({ event: 'agents:approvals', payload: { pending } }),
+  );
   const stopSettingsEvents = settings.onDidChange((payload) =>
     router.broadcast({ event: 'settings:changed', payload }),
   );
@@ -509,6 +531,9 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       clearInterval(sweep);
       paneEvents.stop();
       askpassServer?.close();
+      stopApprovalEvents();
+      approvalServer?.close();
+      approvals.dispose();
       logs.dispose();
       // Direct sessions have no tmux to outlive the app in: they end with it.
       direct.dispose();

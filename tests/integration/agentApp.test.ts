@@ -1,8 +1,10 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventMessage, SessionInfo } from '../../src-preload/api';
+import type { EventMessage, PendingAgentApproval, SessionInfo } from '../../src-preload/api';
 import { composeServices, type MuxdeckServices } from '../../src-main/app/compose';
 import { loadNodePtySpawner } from '../../src-main/platform/nodePtySpawner';
 import type { RouterConnection } from '../../src-main/router/router';
@@ -55,12 +57,26 @@ describe('a running app and an agent on the same sessions', () => {
     return last?.event === 'sessions:changed' ? last.payload.sessions : [];
   };
 
+  /** The approval prompts as the page last heard of them. */
+  const prompts = (): PendingAgentApproval[] => {
+    const last = events.filter((e) => e.event === 'agents:approvals').at(-1);
+    return last?.event === 'agents:approvals' ? last.payload.pending : [];
+  };
+  const promptFor = (tool: string) =>
+    waitFor(() => prompts().find((p) => p.tool === tool), {
+      timeoutMs: 15_000,
+      describe: `an approval prompt for ${tool}`,
+    });
+
   beforeAll(async () => {
     sshd = await startSshd();
     fake = await makeFakeHome();
     await writeSshClientConfig({
       file: fake.configFile,
-      hosts: [{ alias: 'box', sshd }],
+      hosts: [
+        { alias: 'box', sshd },
+        { alias: 'askme', sshd },
+      ],
       knownHostsFile: fake.knownHostsFile,
     });
     muxHome = await makeTempDir('mx-agent-app-');
@@ -170,4 +186,62 @@ describe('a running app and an agent on the same sessions', () => {
       expect.objectContaining({ sharedWithAgents: true }),
     );
   });
+
+  it('asks the user in the running app where the policy says ask, and does only what they approved', async () => {
+    const socket = await stat(services.paths.agentApprovalSocket);
+    expect(socket.mode & 0o777).toBe(0o600);
+
+    // open_session on a host nobody pre-approved: the prompt names client and host; nothing is open yet.
+    const opening = tool('open_session', { host: 'askme', name: 'asked' });
+    const openPrompt = await promptFor('open_session');
+    expect(openPrompt).toMatchObject({ client: CLIENT_NAME, host: 'askme', hostId: 'ssh-config:askme' });
+    expect(announced().some((s) => s.label === 'askme')).toBe(false);
+    expect(await call('agents:answer', { id: openPrompt.id, answer: 'once' })).toEqual({ answered: true });
+    const opened = await opening;
+    expect(opened.isError, opened.content[0]?.text).toBeFalsy();
+    const id = (opened.structuredContent?.session as { id: string }).id;
+    expect(prompts()).toEqual([]);
+
+    // "once" covered the opening only: the command is asked about, shown exactly, and a deny runs nothing.
+    const denied = tool('exec', { session: id, command: 'touch /tmp/never-$((6*7))' });
+    const execPrompt = await promptFor('exec');
+    expect(execPrompt.command).toBe('touch /tmp/never-$((6*7))');
+    await call('agents:answer', { id: execPrompt.id, answer: 'deny' });
+    const refusal = await denied;
+    expect(refusal.isError).toBe(true);
+    expect(refusal.content[0]?.text).toMatch(/did not approve/);
+    expect(existsSync('/tmp/never-42')).toBe(false);
+
+    // "for this session": this command and the next ones in the session run without asking again.
+    const approved = tool('exec', { session: id, command: 'echo approved-$((6*7))' });
+    await call('agents:answer', { id: (await promptFor('exec')).id, answer: 'session' });
+    expect((await approved).structuredContent).toMatchObject({ exit_code: 0, output: 'approved-42\n' });
+    const again = await tool('exec', { session: id, command: 'echo again' });
+    expect(again.structuredContent).toMatchObject({ exit_code: 0 });
+    expect(prompts()).toEqual([]);
+
+    // A prompt already answered cannot be answered again.
+    expect(await call('agents:answer', { id: execPrompt.id, answer: 'once' })).toEqual({ answered: false });
+
+    const logDir = join(muxHome, 'logs', 'agents');
+    const lines = (await readFile(join(logDir, (await readdir(logDir))[0] ?? ''), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { tool: string; host?: string; decision: string });
+    const askme = lines.filter((l) => l.host === 'askme').map((l) => `${l.tool}: ${l.decision}`);
+    expect(askme).toEqual([
+      'open_session: approved by the user',
+      'exec: denied by the user',
+      'exec: approved by the user',
+      'exec: approved by the user',
+    ]);
+  }, 120_000);
+
+  it('withdraws the prompt when the agent goes away before the user answers', async () => {
+    const opening = tool('open_session', { host: 'askme' });
+    await promptFor('open_session');
+    await agent.close();
+    await waitFor(() => prompts().length === 0, { timeoutMs: 10_000, describe: 'the prompt withdrawn' });
+    await opening.catch(() => undefined);
+  }, 60_000);
 });
