@@ -7,6 +7,8 @@ import { AgentHosts } from '../agents/agentHosts';
 import { AgentSessions } from '../agents/agentSessions';
 import { cleanClientName, registerAgentTools } from '../agents/agentTools';
 import { AuditLog } from '../agents/auditLog';
+import { livePolicy } from '../agents/livePolicy';
+import { storePaths } from '../store/storePaths';
 import { askRunningApp } from '../agents/approvalSocket';
 import type { AgentApprovalRequest } from '../../src-preload/api';
 import { RemoteFiles } from '../agents/remoteFiles';
@@ -115,7 +117,8 @@ export async function mcpCommand(args: string[], ctx: CliContext): Promise<numbe
     hosts,
     files: new RemoteFiles({ runTargets: edges.runTargets, run: nodeByteCommand, env: edges.env }),
     runs: edges.runs,
-    policy: () => services.settings().agents,
+    // Read from disk when it changed: the user may edit Settings → Agents in the app while this runs.
+    policy: livePolicy(storePaths(home).main, () => services.settings().agents),
     preApproved,
     audit,
     clock: systemClock,

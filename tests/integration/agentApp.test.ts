@@ -237,6 +237,24 @@ describe('a running app and an agent on the same sessions', () => {
     ]);
   }, 120_000);
 
+  it('applies Settings → Agents edited in the app to the running agent server at its next call', async () => {
+    await call('settings:update', {
+      patch: { agents: { default: 'ask', rules: [{ match: 'askme', decision: 'deny' }] } },
+    });
+    const denied = await tool('open_session', { host: 'askme' });
+    expect(denied.isError).toBe(true);
+    expect(denied.content[0]?.text).toMatch(/denied by Settings → Agents \(rule "askme"\)/);
+    expect(prompts()).toEqual([]);
+
+    await call('settings:update', {
+      patch: { agents: { default: 'ask', rules: [{ match: 'askme', decision: 'allow' }] } },
+    });
+    const allowed = await tool('open_session', { host: 'askme' });
+    expect(allowed.isError, allowed.content[0]?.text).toBeFalsy();
+    expect(prompts()).toEqual([]);
+    await call('settings:update', { patch: { agents: { default: 'ask', rules: [] } } });
+  }, 60_000);
+
   it('withdraws the prompt when the agent goes away before the user answers', async () => {
     const opening = tool('open_session', { host: 'askme' });
     await promptFor('open_session');
