@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -105,4 +106,59 @@ test("an agent's open_session asks in the page; approved, its tab shows the badg
   const long = await call('exec', { session, command: 'sleep 30', timeout_s: 0 });
   expect(long.structuredContent?.still_running).toBe(true);
   await expect(page.locator('.pane-agent-doing')).toHaveText('agent: exec `sleep 30`');
+});
+
+test('the human shares a tab with agents from its menu, and Settings → Agents keeps a host from them', async ({
+  page,
+}) => {
+  test.skip(!serve || !agent, 'needs the serve and agent of the test before');
+  await page.goto(serve?.url ?? '');
+  const call = async (name: string, args: Record<string, unknown>) =>
+    (await agent?.callTool({ name, arguments: args }, undefined, { timeout: 120_000 })) as ToolResult;
+  const agentSees = async (id: string) =>
+    ((await call('list_sessions', {})).structuredContent?.sessions as Array<{ id: string }>).some(
+      (s) => s.id === id,
+    );
+
+  // A session of the human's: the agent does not see it until the tab is shared, and not after unsharing.
+  await page.getByRole('tree', { name: 'Hosts' }).getByRole('treeitem', { name: HOST }).dblclick();
+  const tabs = page.getByRole('tab', { name: HOST });
+  await expect(tabs).toHaveCount(2);
+  const human = tabs.filter({ hasNot: page.getByTestId('agent-badge') });
+  const before = (await call('list_sessions', {})).structuredContent?.sessions as Array<{ id: string }>;
+  expect(before).toHaveLength(1);
+  await human.click({ button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Share with agents' }).click();
+  await expect(human).toHaveAttribute('aria-description', /shared with agents/);
+  const shared = (await call('list_sessions', {})).structuredContent?.sessions as Array<{
+    id: string;
+    shared: boolean;
+  }>;
+  expect(shared.filter((s) => s.shared)).toHaveLength(1);
+  const sharedId = shared.find((s) => s.shared)?.id ?? '';
+  await human.click({ button: 'right' });
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Stop sharing with agents' }).click();
+  await expect(human).not.toHaveAttribute('aria-description', /shared with agents/);
+  expect(await agentSees(sharedId)).toBe(false);
+
+  // Settings → Agents: a deny rule for the host, typed in the page, applies to the agent's next call.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('button', { name: 'Add rule' }).click();
+  await settings.getByRole('textbox', { name: 'Rule 1 hosts' }).fill(HOST);
+  await settings.getByRole('combobox', { name: 'Rule 1 decision' }).selectOption('deny');
+  await settings.getByRole('button', { name: 'Done' }).click();
+  // Saved once on disk (what the agent's server reads), never a prompt: the next call is refused at once.
+  await expect
+    .poll(async () => {
+      const stored = JSON.parse(await readFile(join(muxHome, 'store.json'), 'utf8')) as {
+        settings?: { agents?: { rules?: Array<{ match: string; decision: string }> } };
+      };
+      return stored.settings?.agents?.rules;
+    })
+    .toEqual([{ match: HOST, decision: 'deny' }]);
+  const refused = await call('open_session', { host: HOST });
+  expect(refused.isError).toBe(true);
+  expect(refused.content[0]?.text).toMatch(/denied by Settings → Agents/);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 });
