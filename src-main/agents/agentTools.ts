@@ -193,6 +193,14 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
       ctx.audit.decision = 'approved by the user';
       return 'session';
     }
+    // The user may take up to 2 minutes: progress keeps the client from timing out meanwhile.
+    const askedAt = deps.clock.now();
+    const ticker = ctx.progress
+      ? setInterval(() => {
+          const waited = Math.round((deps.clock.now() - askedAt) / 1000);
+          ctx.progress?.(waited, `waiting ${waited} s for the user's approval in Muxdeck`);
+        }, 5_000)
+      : undefined;
     const answer =
       deps.askUser && !asking.noPrompt
         ? await deps.askUser(
@@ -207,6 +215,7 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
             ctx.signal,
           )
         : 'no-app';
+    clearInterval(ticker);
     if (answer === 'no-app')
       throw new AgentError(
         'NEEDS_APPROVAL',
