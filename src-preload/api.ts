@@ -187,8 +187,13 @@ export const SessionInfo = z.object({
   connectDeadline: ConnectDeadline.optional(),
   /** When a dropped session connected again: a new login, the old shell's context is gone. */
   reconnectedAt: z.number().int().optional(),
-  /** Set when an AI agent opened the session (`muxdeck mcp`): the tab shows a badge and the client. */
-  agent: z.object({ client: z.string() }).optional(),
+  /**
+   * Set when an AI agent opened the session (`muxdeck mcp`): the tab shows a badge and the client, and
+   * `doing` what it is doing now ("exec `systemctl status nginx`"), absent between commands.
+   */
+  agent: z.object({ client: z.string(), doing: z.string().optional() }).optional(),
+  /** The human shared this session with agents ("Share with agents" on its tab): they may see and type. */
+  sharedWithAgents: z.boolean().optional(),
   /** Present while Muxdeck retries a dropped connection. */
   reconnect: z
     .object({
@@ -1172,7 +1177,7 @@ export type AgentPolicyRule = z.infer<typeof AgentPolicyRule>;
 
 export const AgentPolicy = z
   .object({
-    /** For hosts no rule matches. "ask" until an approval prompt exists means: refused unless --allow. */
+    /** For hosts no rule matches. "ask": the running app asks the user; with no app, refused unless --allow. */
     default: AgentDecision,
     /** Every matching rule counts and the strictest wins (deny over ask over allow). */
     rules: z.array(AgentPolicyRule).max(500),
@@ -1199,6 +1204,54 @@ export const SidebarLayout = z
 export type SidebarLayout = z.infer<typeof SidebarLayout>;
 
 export const DEFAULT_SIDEBAR: SidebarLayout = { width: 264, hidden: false };
+
+/** How long an approval prompt waits for the user; no answer is a deny. */
+export const AGENT_APPROVAL_TIMEOUT_MS = 120_000;
+
+/** What an agent asks the user to allow: who, where, and the exact command (the prompt shows it whole). */
+export const AgentApprovalRequest = z
+  .object({
+    /** The MCP client's name as it introduced itself (Claude Code, Cursor…). */
+    client: z.string().min(1).max(100),
+    tool: z.enum(['open_session', 'exec', 'send_keys', 'write_file', 'run_on_hosts']),
+    hostId: z.string().min(1).max(1024),
+    host: z.string().min(1).max(512),
+    /** The command, keys or path, exactly; absent for open_session. */
+    command: z.string().max(RUN_MAX_COMMAND_CHARS).optional(),
+    /** The agent session it concerns, when there is one yet. */
+    session: z.string().max(200).optional(),
+  })
+  .strict();
+export type AgentApprovalRequest = z.infer<typeof AgentApprovalRequest>;
+
+/** once: this call; session: this call and the rest in the same agent session; deny: nothing happens. */
+export const AgentApprovalAnswer = z.enum(['once', 'session', 'deny']);
+export type AgentApprovalAnswer = z.infer<typeof AgentApprovalAnswer>;
+
+export const PendingAgentApproval = AgentApprovalRequest.extend({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  /** ms since epoch: past it, the prompt goes and the agent is refused. */
+  expiresAt: z.number().int(),
+});
+export type PendingAgentApproval = z.infer<typeof PendingAgentApproval>;
+
+const agentRequests = {
+  /** The approval prompts waiting for the user now (a window opened late shows them too). */
+  'agents:approvals': {
+    params: z.object({}).strict(),
+    result: z.array(PendingAgentApproval),
+  },
+  'agents:answer': {
+    params: z.object({ id: PendingAgentApproval.shape.id, answer: AgentApprovalAnswer }).strict(),
+    /** answered: false when the prompt was gone already (answered elsewhere, timed out, agent gone). */
+    result: z.object({ answered: z.boolean() }),
+  },
+} as const;
+
+const agentEvents = {
+  /** The approval prompts waiting now, whenever one comes or goes. */
+  'agents:approvals': z.object({ pending: z.array(PendingAgentApproval) }),
+} as const;
 
 const appSettingFields = {
   /** How many recently connected hosts the Recent section remembers. */
@@ -1491,6 +1544,14 @@ export const requests = {
     params: z.object({ sessionId: SessionId }).strict(),
     result: SessionInfo,
   },
+  /**
+   * "Share with agents" on a tab, and its undoing: agents (`muxdeck mcp`) may then list, read and type
+   * into this session of the human's. Only sessions in Muxdeck's tmux server can be shared.
+   */
+  'sessions:shareWithAgents': {
+    params: z.object({ sessionId: SessionId, shared: z.boolean() }).strict(),
+    result: SessionInfo,
+  },
   'terminal:attach': {
     params: z.object({ sessionId: SessionId, ...TerminalSize }).strict(),
     result: z.object({
@@ -1531,6 +1592,7 @@ export const requests = {
   ...sourceRequests,
   ...settingsRequests,
   ...workspaceRequests,
+  ...agentRequests,
 } as const;
 
 export type RequestChannel = keyof typeof requests;
@@ -1556,6 +1618,7 @@ export const events = {
   ...runEvents,
   ...sourceEvents,
   ...settingsEvents,
+  ...agentEvents,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -5,6 +5,8 @@ export type AgentErrorCode =
   | 'UNKNOWN_HOST'
   | 'NOT_ALLOWED'
   | 'NEEDS_APPROVAL'
+  /** The user answered Deny in the app's approval prompt, or did not answer in time. */
+  | 'DENIED_BY_USER'
   | 'BUSY'
   | 'SESSION_ENDED'
   | 'NOT_YOURS'

@@ -92,8 +92,14 @@ export class AgentSessions {
       /** The app's connect deadline setting, in ms. */
       connectTimeoutMs: () => number;
       sleep?: (ms: number) => Promise<void>;
+      /** Tells a running app that the agent's sessions or what it does in them changed (its tab, its line). */
+      onActivity?: () => void;
     },
   ) {}
+
+  private activity(): void {
+    this.deps.onActivity?.();
+  }
 
   async list(): Promise<AgentSessionView[]> {
     const records = await this.deps.tmux.listSessions();
@@ -128,11 +134,13 @@ export class AgentSessions {
       const info = await this.deps.sessions.open(opts.hostId, PANE_SIZE, {
         agent: { client: opts.client, agentId: this.deps.agentId, name },
       });
+      this.activity();
       try {
         await this.waitConnected(info.id, opts.label);
         await this.waitShell(info.id, opts.label);
       } catch (error) {
         await this.deps.sessions.close(info.id).catch(() => undefined);
+        this.activity();
         throw error;
       }
       const { view, record } = await this.find(info.id);
@@ -199,6 +207,7 @@ export class AgentSessions {
       await this.finish(view.id, state);
       throw error;
     }
+    this.activity();
     return this.wait(view.id, state, timeoutMs, progress, signal);
   }
 
@@ -269,6 +278,7 @@ export class AgentSessions {
     if (state?.run) await state.run.capture.stop();
     this.states.delete(view.id);
     await this.deps.sessions.close(view.id);
+    this.activity();
     return view;
   }
 
@@ -352,6 +362,7 @@ export class AgentSessions {
         setOptionCommand(sessionId, 'agentActivity', undefined),
       ])
       .catch(() => undefined);
+    this.activity();
     await current?.capture.remove();
   }
 

@@ -1,6 +1,11 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { RUN_MAX_COMMAND_CHARS, RUN_MAX_PARALLEL, type AgentPolicy } from '../../src-preload/api';
+import {
+  RUN_MAX_COMMAND_CHARS,
+  RUN_MAX_PARALLEL,
+  type AgentApprovalRequest,
+  type AgentPolicy,
+} from '../../src-preload/api';
 import { runTable } from '../cli/runTable';
 import type { Clock } from '../ports';
 import type { RunJsonDocument } from '../run/runExport';
@@ -9,6 +14,7 @@ import { AgentError } from './agentError';
 import { searchHosts, type AgentHosts } from './agentHosts';
 import { policyVerdict, type PolicyUniverse } from './agentPolicy';
 import type { AgentSessions, AgentSessionView, ProgressReport } from './agentSessions';
+import type { AppApproval } from './approvalSocket';
 import type { AuditDecision, AuditEntry, AuditLog } from './auditLog';
 import { parseKeys } from './keyNames';
 import { redactCommandSecrets, redactPrivateKeyBytes, redactPrivateKeys } from './redaction';
@@ -25,7 +31,30 @@ export interface AgentToolDeps {
   preApproved: (universe: PolicyUniverse) => ReadonlySet<string>;
   audit: AuditLog;
   clock: Clock;
+  /** Asks the running app's user about a host the policy says "ask" for; 'no-app' when none runs. */
+  askUser?: (request: AgentApprovalRequest, signal: AbortSignal) => Promise<AppApproval>;
 }
+
+/** What a mutating call asks the user about, when the policy says "ask". */
+interface Asking {
+  tool: AgentApprovalRequest['tool'];
+  command?: string;
+  session?: string;
+  /** Refuse "ask" without asking (the call is refused anyway). */
+  noPrompt?: boolean;
+}
+
+/** run_on_hosts names the strictest refusal among its hosts. */
+const REFUSAL_RANK: Partial<Record<AgentError['code'], number>> = {
+  NOT_ALLOWED: 3,
+  DENIED_BY_USER: 2,
+  NEEDS_APPROVAL: 1,
+};
+const REFUSAL_DECISION: Partial<Record<AgentError['code'], AuditDecision>> = {
+  NOT_ALLOWED: 'denied by policy',
+  DENIED_BY_USER: 'denied by the user',
+  NEEDS_APPROVAL: 'refused: needs approval',
+};
 
 const MAX_CONTENT_BASE64 = Math.ceil(MAX_FILE_BYTES / 3) * 4;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -93,6 +122,7 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
           if (error.code === 'INVALID_INPUT') ctx.audit.decision ??= 'refused: invalid input';
           if (error.code === 'NOT_ALLOWED') ctx.audit.decision = 'denied by policy';
           if (error.code === 'NEEDS_APPROVAL') ctx.audit.decision = 'refused: needs approval';
+          if (error.code === 'DENIED_BY_USER') ctx.audit.decision = 'denied by the user';
         }
         await deps.audit.record({
           ...entry(name, ctx, started),
@@ -123,8 +153,19 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
     };
   }
 
-  /** A host an agent may change things on: allowed by policy or --allow; otherwise a clear refusal. */
-  async function gate(hostId: string, label: string, ctx: CallContext): Promise<void> {
+  /** Agent sessions the user approved "for this session": what follows in them is not asked again. */
+  const approvedSessions = new Set<string>();
+
+  /**
+   * A host an agent may change things on: allowed by policy or --allow, or approved by the user in the
+   * running app; otherwise a clear refusal. Answers 'session' when the user approved the rest of the session.
+   */
+  async function gate(
+    hostId: string,
+    label: string,
+    ctx: CallContext,
+    asking: Asking,
+  ): Promise<'allowed' | 'once' | 'session'> {
     const snapshot = await deps.hosts.snapshot();
     const verdict = policyVerdict(
       hostId,
@@ -137,14 +178,59 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
         'NOT_ALLOWED',
         `Agents may not act on ${label}: denied by Settings → Agents${verdict.rule ? ` (rule ${JSON.stringify(verdict.rule)})` : ''}.`,
       );
-    if (verdict.decision === 'ask')
+    if (verdict.decision === 'ask') return approval(hostId, label, ctx, asking);
+    ctx.audit.decision = verdict.by === 'flag' ? 'allowed by --allow' : 'allowed by policy';
+    return 'allowed';
+  }
+
+  async function approval(
+    hostId: string,
+    label: string,
+    ctx: CallContext,
+    asking: Asking,
+  ): Promise<'once' | 'session'> {
+    if (asking.session !== undefined && approvedSessions.has(asking.session)) {
+      ctx.audit.decision = 'approved by the user';
+      return 'session';
+    }
+    // The user may take up to 2 minutes: progress keeps the client from timing out meanwhile.
+    const askedAt = deps.clock.now();
+    const ticker = ctx.progress
+      ? setInterval(() => {
+          const waited = Math.round((deps.clock.now() - askedAt) / 1000);
+          ctx.progress?.(waited, `waiting ${waited} s for the user's approval in Muxdeck`);
+        }, 5_000)
+      : undefined;
+    const answer =
+      deps.askUser && !asking.noPrompt
+        ? await deps.askUser(
+            {
+              client: ctx.client,
+              tool: asking.tool,
+              hostId,
+              host: label,
+              ...(asking.command !== undefined ? { command: asking.command } : {}),
+              ...(asking.session !== undefined ? { session: asking.session } : {}),
+            },
+            ctx.signal,
+          )
+        : 'no-app';
+    clearInterval(ticker);
+    if (answer === 'no-app')
       throw new AgentError(
         'NEEDS_APPROVAL',
-        `${label} needs the user's approval, and this server cannot ask for it yet: nothing was done. ` +
-          `The user can start it with --allow ${JSON.stringify(label)} (or a selector such as 'prod/**'), ` +
-          'or allow the host under "agents" in Muxdeck\'s settings.',
+        `${label} needs the user's approval, and no Muxdeck app is running to ask them: nothing was done. ` +
+          `The user can open Muxdeck (desktop or muxdeck serve), start this server with --allow ${JSON.stringify(label)} ` +
+          "(or a selector such as 'prod/**'), or allow the host under Settings → Agents.",
       );
-    ctx.audit.decision = verdict.by === 'flag' ? 'allowed by --allow' : 'allowed by policy';
+    if (answer === 'deny')
+      throw new AgentError(
+        'DENIED_BY_USER',
+        `The user did not approve this on ${label} (denied, or no answer within 2 minutes): nothing was done.`,
+      );
+    ctx.audit.decision = 'approved by the user';
+    if (answer === 'session' && asking.session !== undefined) approvedSessions.add(asking.session);
+    return answer;
   }
 
   async function sessionFor(session: string, ctx: CallContext): Promise<AgentSessionView> {
@@ -249,7 +335,7 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
         throw new AgentError('INVALID_INPUT', 'host is longer than 1024 characters.');
       const host = await deps.hosts.one(args.host);
       ctx.audit.host = host.label;
-      await gate(host.id, host.label, ctx);
+      const approved = await gate(host.id, host.label, ctx, { tool: 'open_session' });
       const view = await deps.sessions.open({
         hostId: host.id,
         label: host.label,
@@ -257,6 +343,7 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
         client: ctx.client,
       });
       ctx.audit.session = view.id;
+      if (approved === 'session') approvedSessions.add(view.id);
       const session = { id: view.id, name: view.name, host: view.host, status: view.status };
       return {
         structured: { session },
@@ -294,7 +381,7 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
           `Nothing was run: the command is longer than ${RUN_MAX_COMMAND_CHARS} characters.`,
         );
       const view = await sessionFor(args.session, ctx);
-      await gate(view.hostId, view.host, ctx);
+      await gate(view.hostId, view.host, ctx, { tool: 'exec', command: args.command, session: view.id });
       const result = await deps.sessions.exec(
         view.id,
         args.command,
@@ -353,7 +440,11 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
         .map((p) => (p.literal ? `<text ${p.text.length} chars>` : p.text))
         .join(' ');
       const view = await sessionFor(args.session, ctx);
-      await gate(view.hostId, view.host, ctx);
+      await gate(view.hostId, view.host, ctx, {
+        tool: 'send_keys',
+        command: parsed.parts.map((p) => (p.literal ? JSON.stringify(p.text) : p.text)).join(' '),
+        session: view.id,
+      });
       await deps.sessions.sendKeys(view.id, parsed.parts);
       return {
         structured: { sent: parsed.parts.length },
@@ -438,7 +529,11 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
       if (!BASE64.test(args.content_base64) || args.content_base64.length % 4 !== 0)
         throw new AgentError('INVALID_INPUT', 'Nothing was written: content_base64 is not base64.');
       const view = await sessionFor(args.session, ctx);
-      await gate(view.hostId, view.host, ctx);
+      await gate(view.hostId, view.host, ctx, {
+        tool: 'write_file',
+        command: `write ${args.content_base64.length === 0 ? 0 : Buffer.byteLength(args.content_base64, 'base64')} bytes to ${args.path}`,
+        session: view.id,
+      });
       const content = Buffer.from(args.content_base64, 'base64');
       const written = await deps.files.write(view.hostId, args.path, content, args.mode);
       return { structured: { bytes_written: written }, text: `Wrote ${written} bytes to ${args.path}.` };
@@ -499,28 +594,37 @@ export function registerAgentTools(server: McpServer, deps: AgentToolDeps): void
         throw new AgentError('INVALID_INPUT', 'Nothing was run: hosts is too long.');
       const { hosts } = await deps.hosts.many(args.hosts);
       const refused: string[] = [];
-      let decision: AuditDecision | undefined;
+      let refusal: AgentError | undefined;
+      let allowedAs: AuditDecision | undefined;
       for (const host of hosts) {
         try {
-          await gate(host.id, host.label, ctx);
-          if (ctx.audit.decision === 'allowed by --allow' || decision === undefined)
-            decision = ctx.audit.decision;
+          // Once one host is refused nothing runs: the user is not asked about the others for nothing.
+          await gate(host.id, host.label, ctx, {
+            tool: 'run_on_hosts',
+            command: args.command,
+            noPrompt: refusal !== undefined,
+          });
+          // The audit line names the most a human had to do: approved, then --allow, then the policy.
+          if (allowedAs !== 'approved by the user' && ctx.audit.decision !== 'allowed by policy')
+            allowedAs = ctx.audit.decision;
+          else allowedAs ??= ctx.audit.decision;
         } catch (error) {
           if (!(error instanceof AgentError)) throw error;
           refused.push(host.label);
-          if (error.code === 'NOT_ALLOWED' || decision !== 'denied by policy')
-            decision = error.code === 'NOT_ALLOWED' ? 'denied by policy' : 'refused: needs approval';
+          if (!refusal || (REFUSAL_RANK[error.code] ?? 0) > (REFUSAL_RANK[refusal.code] ?? 0))
+            refusal = error;
         }
       }
-      if (refused.length > 0) {
-        ctx.audit.decision = decision;
+      if (refusal) {
+        ctx.audit.decision = REFUSAL_DECISION[refusal.code] ?? 'refused: needs approval';
         throw new AgentError(
-          decision === 'denied by policy' ? 'NOT_ALLOWED' : 'NEEDS_APPROVAL',
+          refusal.code,
           `Nothing was run: ${refused.join(', ')} ${refused.length === 1 ? 'is' : 'are'} not allowed for agents ` +
-            '(denied in Settings → Agents, or needing approval: start muxdeck mcp with --allow for them).',
+            '(denied in Settings → Agents, denied by the user, or needing approval with no app running: ' +
+            'start muxdeck mcp with --allow for them).',
         );
       }
-      if (decision) ctx.audit.decision = decision;
+      if (allowedAs) ctx.audit.decision = allowedAs;
       const run = await deps.runs.start({
         hostIds: hosts.map((h) => h.id),
         command: args.command,

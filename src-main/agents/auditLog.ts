@@ -10,6 +10,7 @@ export type AuditDecision =
   | 'allowed by --allow'
   | 'approved by the user'
   | 'denied by policy'
+  | 'denied by the user'
   | 'refused: needs approval'
   | 'refused: invalid input';
 

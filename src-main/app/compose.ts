@@ -29,6 +29,8 @@ import { PANE_EVENTS_VARIABLE, PaneEventsWatcher } from '../tmux/paneEventsWatch
 import { keytarSecretStore } from '../platform/keytarSecretStore';
 import { AskpassBroker } from '../secrets/askpassBroker';
 import { startAskpassServer } from '../secrets/askpassServer';
+import { ApprovalDesk } from '../agents/approvalDesk';
+import { startApprovalServer } from '../agents/approvalSocket';
 import { unverifiedAskpassCallers } from '../secrets/askpassCaller';
 import { tmuxAskpassSessions } from '../secrets/tmuxAskpassSessions';
 import { linuxAskpassCallers } from '../platform/linuxAskpassCallers';
@@ -89,6 +91,11 @@ export interface ComposeOptions {
    * leave it (and the tmux server's askpass wiring) to that one instead of taking them over.
    */
   leaveRunningAskpass?: boolean;
+  /**
+   * Whether this process is an app a user looks at, so it answers agents' approval requests (the
+   * desktop app and serve). `muxdeck mcp` is the one asking: false. Default true.
+   */
+  answersAgentApprovals?: boolean;
 }
 
 export interface MuxdeckServices {
@@ -105,6 +112,8 @@ export interface MuxdeckServices {
     tree: TreeService;
     /** The store as loaded (read-only here: `muxdeck mcp` never writes the app's store). */
     readStore: () => StoreData;
+    /** The file a running app watches (tmux's pane-died hook appends to it): a line wakes it up. */
+    eventsFile: string;
     runs: RunService;
     runTargets: (hostIds: readonly string[]) => Promise<RunTarget[]>;
     /** The environment ssh runs with (PATH for this platform). */
@@ -343,6 +352,17 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
         })
       : undefined;
   if (!askpassTaken) await tmux.setGlobalEnvironment(askpassEnv);
+  // "ask" in Settings → Agents: `muxdeck mcp` asks the user through this socket (agents/approvalSocket.ts).
+  const approvals = new ApprovalDesk({ clock: systemClock });
+  const approvalServer =
+    opts.answersAgentApprovals === false
+      ? undefined
+      : await startApprovalServer({ socketPath: paths.agentApprovalSocket, desk: approvals }).catch(
+          (error: unknown) => {
+            opts.logger.warn('agent approvals unavailable', { error: String(error) });
+            return undefined;
+          },
+        );
   const terminals = new TerminalService({
     controlSpawner: nodePipeSpawner,
     // The snapshot on attach fills what the terminal's scrollback can hold, no more.
@@ -399,6 +419,7 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     settings,
     ...(opts.openFolder ? { openFolder: opts.openFolder } : {}),
     layout: new WorkspaceLayoutStore(store),
+    approvals,
     appInfo: {
       version: opts.version,
       platform: process.platform,
@@ -429,6 +450,9 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     // A rename: the sessions of the host carry its new name (SessionService.currentLabels).
     void sessions.announce().catch(() => undefined);
   });
+  const stopApprovalEvents = approvals.onDidChange((pending) =>
+    router.broadcast({ event: 'agents:approvals', payload: { pending } }),
+  );
   const stopSettingsEvents = settings.onDidChange((payload) =>
     router.broadcast({ event: 'settings:changed', payload }),
   );
@@ -457,7 +481,13 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     void health.reconcile().catch((error: unknown) => {
       opts.logger.warn('session health check failed', { error: String(error) });
     });
-  paneEvents.start(reconcile);
+  // A line in the events file may also come from another process on this tmux server: `muxdeck mcp`
+  // writes one when an agent opens or closes a session or starts or ends a command, so the listing goes
+  // out and a running app shows the agent's tab and its "agent: exec …" line at once.
+  paneEvents.start(() => {
+    reconcile();
+    void sessions.announce().catch(() => undefined);
+  });
   // A master that comes or goes is a direct session's "connected" too, which only a listing notices.
   const stopWatchingSockets = sharing.watch(() => {
     reconcile();
@@ -478,7 +508,16 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
     sessions,
     terminals,
     settings: () => settings.get(),
-    agentEdges: { tmux, catalog, tree, readStore: () => store.read(), runs, runTargets, env },
+    agentEdges: {
+      tmux,
+      catalog,
+      tree,
+      readStore: () => store.read(),
+      eventsFile: paneEvents.file,
+      runs,
+      runTargets,
+      env,
+    },
     dispose() {
       unsubscribe();
       stopFirstConnections();
@@ -492,6 +531,9 @@ export async function composeServices(opts: ComposeOptions): Promise<MuxdeckServ
       clearInterval(sweep);
       paneEvents.stop();
       askpassServer?.close();
+      stopApprovalEvents();
+      approvalServer?.close();
+      approvals.dispose();
       logs.dispose();
       // Direct sessions have no tmux to outlive the app in: they end with it.
       direct.dispose();

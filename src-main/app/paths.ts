@@ -8,6 +8,8 @@ export interface MuxdeckPaths {
   tmuxSocket: string;
   /** The private socket the askpass helper asks for secrets on. */
   askpassSocket: string;
+  /** The private socket `muxdeck mcp` asks a running app's user for approvals on. */
+  agentApprovalSocket: string;
   logs: string;
   cache: string;
   /** Directory for Electron's own (Chromium) data, so nothing escapes MUXDECK_HOME. */
@@ -46,6 +48,7 @@ export function muxdeckPaths(home: string, shortSocketDir: () => string): Muxdec
     home,
     tmuxSocket: socketPath(home, 'tmux.sock', shortSocketDir),
     askpassSocket: socketPath(home, 'askpass.sock', shortSocketDir),
+    agentApprovalSocket: socketPath(home, 'agents.sock', shortSocketDir),
     logs: join(home, 'logs'),
     cache: join(home, 'cache'),
     electronData: electronDataDir(home),
@@ -68,5 +71,12 @@ function socketPath(home: string, name: string, shortSocketDir: () => string): s
  * socket out of them.
  */
 export function muxdeckOwnDirs(paths: MuxdeckPaths): string[] {
-  return [...new Set([paths.home, dirname(paths.tmuxSocket), dirname(paths.askpassSocket)])];
+  return [
+    ...new Set([
+      paths.home,
+      dirname(paths.tmuxSocket),
+      dirname(paths.askpassSocket),
+      dirname(paths.agentApprovalSocket),
+    ]),
+  ];
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -6,6 +7,10 @@ import { AgentHosts } from '../agents/agentHosts';
 import { AgentSessions } from '../agents/agentSessions';
 import { cleanClientName, registerAgentTools } from '../agents/agentTools';
 import { AuditLog } from '../agents/auditLog';
+import { livePolicy } from '../agents/livePolicy';
+import { storePaths } from '../store/storePaths';
+import { askRunningApp } from '../agents/approvalSocket';
+import type { AgentApprovalRequest } from '../../src-preload/api';
 import { RemoteFiles } from '../agents/remoteFiles';
 import { composeServices } from '../app/compose';
 import { resolveMuxdeckHome } from '../app/paths';
@@ -25,7 +30,8 @@ Serves Muxdeck to an AI agent over MCP (Claude Code, Claude Desktop, Cursor, VS 
 sessions in Muxdeck's tmux (you see them as tabs), runs commands, reads and writes files.
   --allow SELECTION  pre-approve these hosts for this process (the \`muxdeck run --hosts\` selectors:
                      label, glob, @group, tree path); repeatable. Hosts your settings deny stay denied.
-                     Without it, a host whose policy is "ask" (the default) is refused.
+                     Without it, a host whose policy is "ask" (the default) needs the user's approval in
+                     the running Muxdeck app (desktop or serve); with no app running, it is refused.
   --http             streamable HTTP on 127.0.0.1 instead of stdio; prints the URL and a bearer token once
   --port N           port for --http (default: a free port)
 Every tool call is logged to MUXDECK_HOME/logs/agents/YYYY-MM-DD.jsonl.`;
@@ -63,6 +69,8 @@ export async function mcpCommand(args: string[], ctx: CliContext): Promise<numbe
     logger: streamLogger((line) => ctx.log(line)),
     spawner: await loadNodePtySpawner(),
     leaveRunningAskpass: true,
+    // The app a user looks at answers approvals; this process asks it (agents/approvalSocket.ts).
+    answersAgentApprovals: false,
     ...(ctx.env.MUXDECK_SSH_CONFIG ? { sshConfigFile: ctx.env.MUXDECK_SSH_CONFIG } : {}),
   });
   const edges = services.agentEdges;
@@ -93,6 +101,8 @@ export async function mcpCommand(args: string[], ctx: CliContext): Promise<numbe
     captureDir: join(services.paths.home, 'agents'),
     agentId: randomBytes(8).toString('hex'),
     connectTimeoutMs: () => services.settings().connectTimeoutSeconds * 1000,
+    // The app's events file: a running app (desktop or serve) lists the sessions again at once.
+    onActivity: () => void appendFile(edges.eventsFile, 'agent\n', { mode: 0o600 }).catch(() => undefined),
   });
   const audit = new AuditLog({
     dir: join(services.paths.logs, 'agents'),
@@ -107,10 +117,13 @@ export async function mcpCommand(args: string[], ctx: CliContext): Promise<numbe
     hosts,
     files: new RemoteFiles({ runTargets: edges.runTargets, run: nodeByteCommand, env: edges.env }),
     runs: edges.runs,
-    policy: () => services.settings().agents,
+    // Read from disk when it changed: the user may edit Settings → Agents in the app while this runs.
+    policy: livePolicy(storePaths(home).main, () => services.settings().agents),
     preApproved,
     audit,
     clock: systemClock,
+    askUser: (request: AgentApprovalRequest, signal: AbortSignal) =>
+      askRunningApp(services.paths.agentApprovalSocket, request, { signal }),
   };
   const newServer = (): McpServer => {
     const server = new McpServer(

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import type { RequestResult, SessionInfo } from '../../src-preload/api';
+import type { ApprovalDesk } from '../agents/approvalDesk';
 import { ApiError } from '../common/apiError';
 import type { SessionService } from '../sessions/sessionService';
 import type { SettingsService } from '../settings/settingsService';
@@ -28,6 +29,8 @@ export interface ApiServices {
   appInfo: { version: string; platform: string; transport: 'electron' | 'serve'; home: string };
   /** Help → Diagnose: the checks of `muxdeck doctor` (doctor/appDiagnosis.ts). */
   diagnose: () => Promise<RequestResult<'app:diagnose'>>;
+  /** The approval prompts `muxdeck mcp` is waiting on (Settings → Agents says "ask"). */
+  approvals: ApprovalDesk;
   /** A session was opened; its host goes into Recent once it connects (sessions/firstConnection.ts). */
   sessionOpened?: (session: SessionInfo) => void;
 }
@@ -53,6 +56,8 @@ export function createApiHandlers(services: ApiServices): {
     ...createSourceHandlers(services.sources),
     ...createSettingsHandlers(services.settings),
     'sessions:list': () => sessions.list(),
+    'agents:approvals': () => services.approvals.pending(),
+    'agents:answer': ({ id, answer }) => ({ answered: services.approvals.answer(id, answer) }),
     'sessions:open': async ({ hostId, cols, rows }) => {
       const session = await sessions.open(hostId, { cols, rows });
       services.sessionOpened?.(session);
@@ -60,6 +65,7 @@ export function createApiHandlers(services: ApiServices): {
     },
     'sessions:close': async ({ sessionId }) => ({ closed: await sessions.close(sessionId) }),
     'sessions:reconnect': ({ sessionId }) => sessions.reconnect(sessionId),
+    'sessions:shareWithAgents': ({ sessionId, shared }) => sessions.shareWithAgents(sessionId, shared),
     'sessions:logFolder': async ({ sessionId }) => {
       const session = await sessions.find(sessionId);
       if (!session) throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running.`);

@@ -43,4 +43,9 @@ export interface SessionBackend {
   reconnect(sessionId: string): Promise<boolean>;
   /** Ends the session and its pane; false when this backend has no such session. */
   close(sessionId: string): Promise<boolean>;
+  /**
+   * Lets agents see and type into a human's session, or stops it; false when this backend has no such
+   * session. Absent where an agent could not reach the session (direct ones live in the app's memory).
+   */
+  shareWithAgents?(sessionId: string, shared: boolean): Promise<boolean>;
 }

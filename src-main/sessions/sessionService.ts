@@ -198,6 +198,21 @@ export class SessionService {
     return session;
   }
 
+  /** "Share with agents" (or its undoing) on a human's session; the agent side honours `@muxdeck_shared`. */
+  async shareWithAgents(sessionId: string, shared: boolean): Promise<SessionInfo> {
+    const backend = await this.backendOf(sessionId);
+    if (!backend) throw new ApiError('NOT_FOUND', `Session ${sessionId} is not running in Muxdeck.`);
+    if (!backend.shareWithAgents || !(await backend.shareWithAgents(sessionId, shared)))
+      throw new ApiError(
+        'INVALID_PAYLOAD',
+        'Only sessions in Muxdeck’s tmux server can be shared with agents (this one runs without tmux).',
+      );
+    const session = await this.find(sessionId);
+    if (!session) throw new ApiError('NOT_FOUND', `Session ${sessionId} ended meanwhile.`);
+    await this.announce();
+    return session;
+  }
+
   async close(sessionId: string): Promise<boolean> {
     const backend = await this.backendOf(sessionId);
     const closed = backend ? await backend.close(sessionId) : false;

@@ -1,3 +1,4 @@
+import { ApiError } from '../common/apiError';
 import type { SessionInfo } from '../../src-preload/api';
 import type { Clock } from '../ports';
 import type { TmuxServer } from '../tmux/tmuxServer';
@@ -76,6 +77,17 @@ export class TmuxBackend implements SessionBackend {
     );
     if (!record) return false;
     await this.deps.health.reconnectNow(record, { resetAttempts: true });
+    return true;
+  }
+
+  async shareWithAgents(sessionId: string, shared: boolean): Promise<boolean> {
+    const record = (await this.deps.tmux.listSessions()).find(
+      (r) => r.name === sessionId && r.options.hostId !== undefined,
+    );
+    if (!record) return false;
+    if (record.options.owner === 'agent')
+      throw new ApiError('INVALID_PAYLOAD', 'This session is an agent’s own: there is nothing to share.');
+    await this.deps.tmux.setOptions(sessionId, { sharedWithAgents: shared ? '1' : undefined });
     return true;
   }
 

@@ -30,7 +30,15 @@ export function tmuxSessionInfo(record: TmuxSessionRecord, reconnect: SessionInf
     ...(deadline ? { connectDeadline: deadline } : {}),
     ...(reconnect ? { reconnect } : {}),
     ...(options.logFile ? { logFile: options.logFile } : {}),
-    ...(options.owner === 'agent' ? { agent: { client: options.agentClient ?? 'agent' } } : {}),
+    ...(options.owner === 'agent'
+      ? {
+          agent: {
+            client: options.agentClient ?? 'agent',
+            ...(options.agentActivity ? { doing: options.agentActivity } : {}),
+          },
+        }
+      : {}),
+    ...(options.sharedWithAgents === '1' ? { sharedWithAgents: true } : {}),
   };
 }
 

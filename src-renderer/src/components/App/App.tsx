@@ -12,6 +12,7 @@ import { panesOf } from '../../stores/workspace/layout.logic';
 import { activeTab, focusedSession, moveFocus } from '../../stores/workspace/workspace.logic';
 import { BroadcastBanner } from '../BroadcastBanner/BroadcastBanner';
 import { CloseConfirmDialog } from '../CloseConfirm/CloseConfirmDialog';
+import { AgentApprovalDialog } from '../AgentApproval/AgentApprovalDialog';
 import { ConnectionBanner } from '../ConnectionBanner/ConnectionBanner';
 import { HostTree, type HostTreeHandle } from '../HostTree/HostTree';
 import { Notices } from '../Notices/Notices';
@@ -145,6 +146,7 @@ export function App() {
       </div>
       <PasteConfirmDialog />
       <CloseConfirmDialog />
+      <AgentApprovalDialog />
     </div>
   );
 }

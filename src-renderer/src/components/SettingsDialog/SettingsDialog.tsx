@@ -4,6 +4,7 @@ import { AppSettings, type AppSettingsPatch } from '../../../../src-preload/api'
 import { useServices } from '../../app/AppServices';
 import { TerminalSettingsFields } from '../TerminalSettings/TerminalSettingsFields';
 import { Dialog } from '../TreeDialogs/Dialog';
+import { AgentPolicyFields } from './AgentPolicyFields';
 import '../TerminalSettings/TerminalSettingsDialog.css';
 import './SettingsDialog.css';
 
@@ -60,7 +61,7 @@ function NumberField(props: {
   );
 }
 
-/** The app's settings (⚙ in the top bar): sessions, logs, the tree and terminal appearance. Saved as changed. */
+/** The app's settings (⚙ in the top bar): sessions, logs, the tree, terminal appearance, agents. Saved as changed. */
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { settings: store, terminal } = useServices();
   const settings = useStore(store, (state) => state.settings);
@@ -158,6 +159,10 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           <fieldset className="app-settings-section">
             <legend>Terminal</legend>
             <TerminalSettingsFields store={terminal.settings} isMac={terminal.isMac} />
+          </fieldset>
+          <fieldset className="app-settings-section">
+            <legend>Agents (muxdeck mcp)</legend>
+            <AgentPolicyFields policy={settings.agents} onSave={save} />
           </fieldset>
           <fieldset className="app-settings-section">
             <legend>Updates</legend>

@@ -24,6 +24,7 @@ import { TAB_DRAG_TYPE, tabElementId, WORKSPACE_PANEL_ID } from './tabIds';
 import { groupMenu, tabMenu } from './tabMenus.logic';
 import { openLogFolder } from '../../settings/logFolder';
 import { findSession } from '../../stores/sessions.logic';
+import { errorMessage } from '../../app/errorMessage';
 import './TabBar.css';
 
 type MenuTarget =
@@ -129,6 +130,14 @@ export function TabBar() {
     else if (before !== undefined) actions.changeWorkspace((ws) => moveTab(ws, id, before));
   };
 
+  const shareWithAgents = async (sessionId: string, shared: boolean): Promise<void> => {
+    try {
+      await client.invoke('sessions:shareWithAgents', { sessionId, shared });
+    } catch (error) {
+      store.getState().notify(`Could not change sharing with agents: ${errorMessage(error)}`);
+    }
+  };
+
   const runTabMenu = (itemId: string, tab: Tab): void => {
     const run: Record<string, () => void> = {
       rename: () => setEditing({ kind: 'tab', id: tab.id }),
@@ -151,6 +160,8 @@ export function TabBar() {
           clipboard: terminal.clipboard,
           notify: (message) => store.getState().notify(message),
         }),
+      shareAgents: () => void shareWithAgents(tab.focused, true),
+      unshareAgents: () => void shareWithAgents(tab.focused, false),
       close: () => void commands.closeTab(tab.id),
       closeOthers: () =>
         void commands.closeTabs(
@@ -208,11 +219,15 @@ export function TabBar() {
     const rang = panes.some((id) => bells.has(id));
     const group = workspace.groups.find((candidate) => candidate.id === tab.groupId);
     const broadcasting = panes.some((id) => targets.has(id));
+    const agentClients = [...new Set(paneSessions.flatMap((session) => session?.agent?.client ?? []))];
+    const sharedWithAgents = paneSessions.some((session) => session?.sharedWithAgents);
     const description = [
       paneSessions.map((session) => (session ? describeStatus(session) : 'connecting')).join('; '),
       panes.length > 1 ? `${panes.length} panes` : null,
       group ? `in group ${group.name}` : null,
       broadcasting ? 'broadcasting' : null,
+      agentClients.length > 0 ? `opened by agent ${agentClients.join(', ')}` : null,
+      sharedWithAgents ? 'shared with agents' : null,
       rang ? 'bell rang' : null,
     ]
       .filter((part) => part !== null)
@@ -277,6 +292,15 @@ export function TabBar() {
         >
           <StatusDot status={status} />
           <span className="tab-label">{label}</span>
+          {agentClients.length > 0 ? (
+            <span className="tab-agent" data-testid="agent-badge" title={`Agent: ${agentClients.join(', ')}`}>
+              {agentClients.join(', ')}
+            </span>
+          ) : sharedWithAgents ? (
+            <span className="tab-agent is-shared" title="Shared with agents">
+              shared
+            </span>
+          ) : null}
           {broadcasting ? (
             <span className="tab-broadcast" aria-hidden="true">
               B
@@ -359,7 +383,7 @@ export function TabBar() {
   const menuGroup =
     menu?.kind === 'group' ? workspace.groups.find((group) => group.id === menu.id) : undefined;
   const menuEntries = menuTab
-    ? tabMenu(menuTab, workspace, findSession(sessions, menuTab.focused)?.logFile !== undefined)
+    ? tabMenu(menuTab, workspace, findSession(sessions, menuTab.focused))
     : menuGroup
       ? groupMenu(menuGroup, opensAs, broadcast?.groupId === menuGroup.id)
       : null;

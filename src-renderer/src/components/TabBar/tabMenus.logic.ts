@@ -1,13 +1,38 @@
-import { GROUP_COLORS, type GroupColor } from '../../../../src-preload/api';
+import { GROUP_COLORS, type GroupColor, type SessionInfo } from '../../../../src-preload/api';
 import type { MenuEntry } from '../Menu/Menu';
 import type { Group, Tab, Workspace } from '../../stores/workspace/workspace.logic';
 
+/** "Share with agents" for the tab's focused session: only a human's session in tmux can be shared. */
+export function agentShareEntry(session: SessionInfo | undefined): MenuEntry {
+  if (session?.sharedWithAgents)
+    return {
+      id: 'unshareAgents',
+      label: 'Stop sharing with agents',
+      title: 'Agents (muxdeck mcp) no longer see or type into this session',
+    };
+  const why =
+    session === undefined
+      ? 'The session is not running'
+      : session.agent
+        ? `An agent’s own session (${session.agent.client})`
+        : session.mode === 'direct'
+          ? 'Runs without tmux: agents cannot reach it'
+          : undefined;
+  return {
+    id: 'shareAgents',
+    label: 'Share with agents',
+    title: why ?? 'Agents (muxdeck mcp) may see and type into this session, until you stop sharing',
+    ...(why ? { disabled: true } : {}),
+  };
+}
+
 /**
- * The tab's context menu; `move-to:<group id>` entries join an existing group. `logged`: the focused pane's
- * session writes a log, whose folder the menu then offers.
+ * The tab's context menu; `move-to:<group id>` entries join an existing group. `focused`: the focused
+ * pane's session: its log folder (when it writes one) and sharing it with agents.
  */
-export function tabMenu(tab: Tab, ws: Workspace, logged = false): MenuEntry[] {
+export function tabMenu(tab: Tab, ws: Workspace, focused?: SessionInfo): MenuEntry[] {
   const others = ws.groups.filter((group) => group.id !== tab.groupId);
+  const logged = focused?.logFile !== undefined;
   return [
     { id: 'rename', label: 'Rename tab…', shortcut: 'F2' },
     { id: 'duplicate', label: 'Duplicate', shortcut: 'Ctrl+Shift+T' },
@@ -20,6 +45,7 @@ export function tabMenu(tab: Tab, ws: Workspace, logged = false): MenuEntry[] {
         ? {}
         : { disabled: true, title: 'Turn on Session logging in the host’s or folder’s settings' }),
     },
+    agentShareEntry(focused),
     { id: 'newGroup', label: 'Add to new group', separatorBefore: true },
     ...others.map((group) => ({ id: `move-to:${group.id}`, label: `Add to group “${group.name}”` })),
     ...(tab.groupId ? [{ id: 'leaveGroup', label: 'Remove from group' }] : []),

@@ -40,6 +40,16 @@ export function PaneHeader(props: PaneHeaderProps) {
         {label}
       </span>
       <span className="visually-hidden">{words}</span>
+      {session?.agent ? (
+        <span className="pane-agent" title={`Opened by the agent ${session.agent.client} (muxdeck mcp)`}>
+          {session.agent.client}
+        </span>
+      ) : null}
+      {session?.agent?.doing ? (
+        <span className="pane-agent-doing" role="status" title={`agent: ${session.agent.doing}`}>
+          agent: {session.agent.doing}
+        </span>
+      ) : null}
       {broadcast === 'target' && status !== 'connected' ? (
         <span className="pane-skipped">not connected: skipped</span>
       ) : null}
