@@ -12,3 +12,12 @@ if (!existsSync(cli)) {
 }
 const { runCli } = await import(cli);
 process.exitCode = await runCli(process.argv.slice(2), { appRoot });
+// Every command has finished its work and cleanup here. Should a handle still keep Node alive (a child
+// that ignores its closed stdin, a socket a peer never closes), say what it is and end anyway, so that
+// stopping `muxdeck serve` or `muxdeck mcp` never hangs.
+setTimeout(() => {
+  process.stderr.write(
+    `muxdeck: exiting although still waiting on: ${process.getActiveResourcesInfo().join(', ')}\n`,
+  );
+  process.exit();
+}, 5_000).unref();

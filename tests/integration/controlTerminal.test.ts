@@ -254,7 +254,9 @@ describe('terminal over tmux control mode', () => {
       describe: 'the alternate screen restored',
       timeoutMs: 30_000,
     }).catch((error: unknown) => {
-      throw new Error(`${(error as Error).message}\n--- terminal ---\n${second.lines().join('\n')}`);
+      throw new Error(
+        `${(error as Error).message}\n--- terminal ---\n${second.lines().join('\n')}\n--- its control client said ---\n${controlLogs.at(-1)?.slice(-1500)}`,
+      );
     });
     expect(second.term.buffer.active.getLine(4)?.translateToString(true)).toBe('  full-screen');
     expect(second.term.modes.applicationCursorKeysMode).toBe(true);

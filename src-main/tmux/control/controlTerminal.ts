@@ -34,6 +34,7 @@ export interface ControlTerminalOptions {
 
 let snapshotCounter = 0;
 const PANE_DEAD_SUBSCRIPTION = 'muxdeck-pane-dead';
+const MAX_UNREAD_SNAPSHOTS = 3;
 
 /**
  * Output a terminal that is behind may hold (beyond what is in flight to the renderer). Past it the
@@ -76,6 +77,8 @@ export function attachControlTerminal(options: ControlTerminalOptions): Terminal
   /** Whether the pane's program has ended, as last seen. */
   let paneDead = false;
   let exited = false;
+  /** Snapshots in a row that could not be read; a few are taken again (a loaded machine), then given up. */
+  let unreadSnapshots = 0;
 
   const deliverHeld = (): void => {
     for (const data of held.splice(0)) options.onData(data);
@@ -166,8 +169,11 @@ export function attachControlTerminal(options: ControlTerminalOptions): Terminal
                 maxHistoryLines: options.scrollbackLines,
               });
             }
+            unreadSnapshots = 0;
           } catch (error) {
             options.onProblem?.(`Could not read the session's screen: ${String(error)}`);
+            // An empty terminal until the program redraws is no way to show a session: try again.
+            if (++unreadSnapshots <= MAX_UNREAD_SNAPSHOTS) stale = true;
           }
           if (restore) options.onData(restore);
           phase = 'live';

@@ -11,11 +11,20 @@ import { recordingRunner } from '../../fakes/recordingRunner';
 /** Lets the snapshot's buffer reads (promises) finish. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-function setup(buffers: Record<string, string> = {}, state = () => paneStateLine(), manualReplies = false) {
+function setup(
+  buffers: Record<string, string> = {},
+  state = () => paneStateLine(),
+  manualReplies = false,
+  failedReads = { left: 0 },
+) {
   const { spawner, spawned } = fakeControlTmux(state, { manualReplies });
   const time = manualClock();
   const ended: string[] = [];
   const { runner, calls } = recordingRunner((_file, args) => {
+    if (args.includes('save-buffer') && failedReads.left > 0) {
+      failedReads.left -= 1;
+      throw new Error('tmux took too long');
+    }
     const buffer = args[args.indexOf('save-buffer') + 2] ?? '';
     const kind = buffer.slice(-1);
     return args.includes('save-buffer') ? { stdout: buffers[kind] ?? '' } : {};
@@ -107,6 +116,24 @@ describe('terminal service (tmux control mode)', () => {
     const reads = calls.filter((c) => c.args.includes('save-buffer'));
     expect(reads).toHaveLength(2);
     expect(reads.every((c) => c.args.includes('delete-buffer'))).toBe(true);
+  });
+
+  it('takes the snapshot again when it could not be read (a loaded machine), rather than show nothing', async () => {
+    const failedReads = { left: 1 };
+    const { terminals, out, time, sink, spawned } = setup(
+      { s: 'prompt$ \n' },
+      () => paneStateLine(),
+      false,
+      failedReads,
+    );
+    await terminals.attach('mx-1', { cols: 80, rows: 24 }, sink);
+    for (let i = 0; i < 6; i++) await settle();
+    const client = spawned[0]!;
+    expect(failedReads.left).toBe(0);
+    expect(client.lines.filter((line) => line.startsWith('display-message'))).toHaveLength(2);
+    client.emitOutput('after');
+    time.advance(OUTPUT_BATCH.THROTTLE_MS);
+    expect(out.map((o) => o.data ?? '').join('')).toMatch(/prompt\$.*after$/s);
   });
 
   it('sends an echo at once, batches output that keeps coming, and caps a flood per message', async () => {
