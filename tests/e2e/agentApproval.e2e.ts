@@ -111,7 +111,8 @@ test("an agent's open_session asks in the page; approved, its tab shows the badg
 test('the human shares a tab with agents from its menu, and Settings → Agents keeps a host from them', async ({
   page,
 }) => {
-  test.skip(!serve || !agent, 'needs the serve and agent of the test before');
+  // The first test starts serve and the agent (serial file): without them this one fails, never skips.
+  if (!serve || !agent) throw new Error('the first test of this file did not start serve and the agent');
   await page.goto(serve?.url ?? '');
   const call = async (name: string, args: Record<string, unknown>) =>
     (await agent?.callTool({ name, arguments: args }, undefined, { timeout: 120_000 })) as ToolResult;

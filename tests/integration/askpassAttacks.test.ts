@@ -127,6 +127,7 @@ describe('askpass attacks', () => {
 
   const open = (hostId: string) => app.call<SessionInfo>('sessions:open', { hostId, cols: 120, rows: 30 });
 
+  // Needs root (a PAM service file in /etc/pam.d) and gcc, which CI has; elsewhere it cannot run.
   it.skipIf(!canRunHostilePam)(
     'sends nothing saved to a server that asks for a passphrase and a password by keyboard-interactive',
     async () => {

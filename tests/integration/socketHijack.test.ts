@@ -32,6 +32,7 @@ interface PlantedServer {
   stop(): Promise<void>;
 }
 
+// Needs root on Linux to create the attacker's account (CI runs as root); elsewhere it cannot run.
 describe.skipIf(!canCreateUsers)('another local user cannot slip Muxdeck their tmux server', () => {
   let attacker: TestUser;
   let attackerIds: string[];

@@ -19,6 +19,7 @@ const isRoot = uid === 0;
 const STRANGER = 54_321;
 const mode = (path: string) => statSync(path).mode & 0o7777;
 
+// File ownership and modes: POSIX only (Windows has no uid); the other-user cases need root, which CI has.
 describe.skipIf(uid === undefined)('a private directory for sockets', () => {
   let root: string;
   beforeEach(() => {

@@ -16,6 +16,7 @@ import { chooseSocketDirectory, SOCKET_DIRECTORY_RECORD } from '../../../src-mai
 const uid = process.getuid?.();
 const STRANGER = 54_321;
 
+// POSIX only (Windows has no uid); the other-user case needs root, which CI has.
 describe.skipIf(uid === undefined)('the short socket directory', () => {
   let root: string;
   let home: string;
