@@ -94,8 +94,12 @@ export async function openHostTab(page: Page, host: string): Promise<Locator> {
   return terminal;
 }
 
+/**
+ * The host's terminal on screen. A tab restored from an earlier test's session (it may arrive late on a
+ * loaded machine) holds a hidden terminal of the same name: only the visible one is the user's.
+ */
 export function activeTerminal(page: Page, host: string): Locator {
-  return page.getByRole('region', { name: `Terminal ${host}` });
+  return page.getByRole('region', { name: `Terminal ${host}` }).filter({ visible: true });
 }
 
 /** Types a command line into the focused terminal as a user would, and presses Enter. */
